@@ -1,0 +1,49 @@
+using Sen.Web.Features.Categories;
+
+namespace Sen.Web.Features.Articles;
+
+public sealed class Article
+{
+    public int Id { get; set; }
+
+    public int SiteId { get; set; }
+
+    public int CategoryId { get; set; }
+
+    public Category? Category { get; set; }
+
+    public required string Title { get; set; }
+
+    /// <summary>Descriptive part of the URL; the id is what identifies the article, so a stale slug redirects.</summary>
+    public required string Slug { get; set; }
+
+    public string Lead { get; set; } = "";
+
+    /// <summary>Sanitized HTML; written only through <see cref="ArticleHtml.Sanitize"/>.</summary>
+    public string BodyHtml { get; set; } = "";
+
+    public string? CoverImageUrl { get; set; }
+
+    public string? CoverCaption { get; set; }
+
+    public string AuthorName { get; set; } = "";
+
+    public string AuthorUnit { get; set; } = "";
+
+    public ArticleStatus Status { get; set; }
+
+    public bool IsFeatured { get; set; }
+
+    /// <summary>UTC.</summary>
+    public DateTime? PublishedAt { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Flushed in batches by the view counter; never written from an edit form.</summary>
+    public long ViewCount { get; set; }
+
+    /// <summary>Optimistic concurrency token, bumped on every edit.</summary>
+    public int Version { get; set; }
+}

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Sen.Web.Features.Articles;
+using Sen.Web.Features.Errors;
+using Sen.Web.Features.Sites;
+using Sen.Web.Infrastructure.Data;
+
+namespace Sen.Web.Features.Categories;
+
+public sealed class CategoryPageModel(SenDbContext db, SiteContext siteContext, ListCategoryArticles list) : PageModel
+{
+    public string Name { get; private set; } = "";
+
+    public string Slug { get; private set; } = "";
+
+    public string Description { get; private set; } = "";
+
+    public int CurrentPage { get; private set; } = 1;
+
+    public int PageCount { get; private set; } = 1;
+
+    public int TotalCount { get; private set; }
+
+    public IReadOnlyList<ArticleSummary> Articles { get; private set; } = [];
+
+    public IReadOnlyList<Breadcrumb> Breadcrumbs { get; private set; } = [];
+
+    public IReadOnlyList<Breadcrumb> Subcategories { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string categorySlug, CancellationToken cancellationToken)
+    {
+        if (!Text.Slug.IsWellFormed(categorySlug))
+        {
+            return NotFound();
+        }
+
+        var pageValues = Request.Query[CategoryUrls.PageParameter];
+        var rawPage = pageValues.Count switch { 0 => null, 1 => pageValues[0], _ => "" };
+        if (!PageNumber.TryParse(rawPage, out var page))
+        {
+            return ErrorPages.BadRequest(this, "Error.BadPageNumber");
+        }
+
+        var site = await siteContext.GetAsync(cancellationToken);
+        var categories = await db.Categories.AsNoTracking()
+            .Where(c => c.SiteId == site.Id)
+            .Select(c => new { c.Id, c.ParentId, c.Name, c.Slug, c.Description, c.SortOrder })
+            .ToListAsync(cancellationToken);
+        var category = categories.FirstOrDefault(c => c.Slug == categorySlug);
+        if (category is null)
+        {
+            return NotFound();
+        }
+
+        var ids = new List<int> { category.Id };
+        for (var i = 0; i < ids.Count && ids.Count < 1000; i++)
+        {
+            ids.AddRange(categories.Where(c => c.ParentId == ids[i]).Select(c => c.Id));
+        }
+
+        var result = await list.HandleAsync(new ListCategoryArticles.Query(site.Id, category.Id, category.Slug, category.Name, ids, page), cancellationToken);
+        if (page > result.PageCount)
+        {
+            return NotFound();
+        }
+
+        Name = category.Name;
+        Slug = category.Slug;
+        Description = category.Description;
+        CurrentPage = page;
+        PageCount = result.PageCount;
+        TotalCount = result.TotalCount;
+        Articles = result.Articles;
+        Breadcrumbs = await CategoryTrail.LoadAsync(db, category.Id, cancellationToken);
+        Subcategories = categories
+            .Where(c => c.ParentId == category.Id)
+            .OrderBy(c => c.SortOrder).ThenBy(c => c.Id)
+            .Select(c => new Breadcrumb(c.Name, CategoryUrls.Category(c.Slug)))
+            .ToList();
+        return Page();
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Sen.Web.Features.Articles;
+using Sen.Web.Infrastructure.Data;
+
+namespace Sen.Web.Features.Categories;
+
+/// <summary>One page of a category's published articles, newest first, its subcategories included.</summary>
+public sealed class ListCategoryArticles(SenDbContext db, TimeProvider clock)
+{
+    public const int PageSize = 20;
+
+    public sealed record Query(int SiteId, int CategoryId, string CategorySlug, string CategoryName, IReadOnlyList<int> CategoryIds, int Page);
+
+    public sealed record Result(IReadOnlyList<ArticleSummary> Articles, int TotalCount)
+    {
+        public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+    }
+
+    public async Task<Result> HandleAsync(Query query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ids = query.CategoryIds;
+        var inCategory = ids.Count == 1
+            ? db.Articles.Where(a => a.CategoryId == query.CategoryId)
+            : db.Articles.Where(a => ids.Contains(a.CategoryId));
+        var published = inCategory.Published(now);
+
+        var total = await published.CountAsync(cancellationToken).ConfigureAwait(false);
+
+        // Deferred join: the offset walks only the (CategoryId, Status, PublishedAt, Id) index to pick
+        // the page's ids, then the 20 rows are read by key, so deep pages stay cheap.
+        var pageIds = await published
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Skip((query.Page - 1) * PageSize).Take(PageSize)
+            .Select(a => a.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var rows = await db.Articles.AsNoTracking()
+            .Where(a => pageIds.Contains(a.Id))
+            .Select(a => new { a.Id, a.Title, a.Slug, a.Lead, a.CoverImageUrl, a.PublishedAt, CategorySlug = a.Category!.Slug, CategoryName = a.Category.Name })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var articles = rows
+            .Select(r => new ArticleSummary(r.Id, r.Title, r.Slug, r.Lead, r.CoverImageUrl, r.CategorySlug, r.CategoryName, r.PublishedAt!.Value))
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .ToList();
+        return new Result(articles, total);
+    }
+}

@@ -1,0 +1,11 @@
+namespace Sen.Web.Features.Import;
+
+public static class ImportServiceCollectionExtensions
+{
+    public static IServiceCollection AddImport(this IServiceCollection services)
+    {
+        services.AddScoped<ImportLegacyPage>();
+        services.AddScoped<DemoContentSeeder>();
+        return services;
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sen.Web.Features.Articles;
+using Sen.Web.Features.Sites;
+
+namespace Sen.Web.Infrastructure.Data.Configurations;
+
+internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> builder)
+    {
+        builder.HasOne<Site>().WithMany().HasForeignKey(a => a.SiteId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Category).WithMany().HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(a => a.Title).HasMaxLength(500);
+        builder.Property(a => a.Slug).HasMaxLength(120);
+        builder.Property(a => a.Lead).HasMaxLength(2000);
+        builder.Property(a => a.CoverImageUrl).HasMaxLength(1000);
+        builder.Property(a => a.CoverCaption).HasMaxLength(1000);
+        builder.Property(a => a.AuthorName).HasMaxLength(200);
+        builder.Property(a => a.AuthorUnit).HasMaxLength(200);
+        builder.Property(a => a.Status).HasConversion<int>();
+        builder.Property(a => a.Version).IsConcurrencyToken();
+
+        // Category pages list published articles newest first; this index serves them, deep pages included
+        // (the page query walks only this index to find its first row, then reads 20 rows).
+        builder.HasIndex(a => new { a.CategoryId, a.Status, a.PublishedAt, a.Id });
+        builder.HasIndex(a => new { a.SiteId, a.Status, a.PublishedAt, a.Id });
+    }
+}

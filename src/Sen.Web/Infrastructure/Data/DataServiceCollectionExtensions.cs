@@ -1,0 +1,63 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Sen.Web.Infrastructure.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="SenDbContext"/> on the provider chosen by Database:Provider.</summary>
+    public static IServiceCollection AddSenData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        var connectionString = configuration.GetConnectionString("Default");
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is empty.");
+                }
+
+                services.AddDbContextPool<PostgresSenDbContext>(o => ConfigurePostgres(o, connectionString));
+                services.AddScoped<SenDbContext>(sp => sp.GetRequiredService<PostgresSenDbContext>());
+                break;
+            default:
+                var sqlite = SqliteConnectionString(connectionString, configuration, environment);
+                services.AddDbContextPool<SqliteSenDbContext>(o => ConfigureSqlite(o, sqlite));
+                services.AddScoped<SenDbContext>(sp => sp.GetRequiredService<SqliteSenDbContext>());
+                break;
+        }
+
+        return services;
+    }
+
+    /// <summary>Runs migrations and the demo seed as the host starts.</summary>
+    public static IServiceCollection AddDatabaseInitialization(this IServiceCollection services) =>
+        services.AddHostedService<DatabaseInitializationService>();
+
+    public static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString) =>
+        builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory"));
+
+    public static void ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString) =>
+        builder.UseNpgsql(connectionString);
+
+    private static string SqliteConnectionString(string? configured, IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        var dataPath = configuration["Sen:DataPath"];
+        dataPath = string.IsNullOrWhiteSpace(dataPath) ? Path.Combine(environment.ContentRootPath, "App_Data") : Path.GetFullPath(dataPath, environment.ContentRootPath);
+        Directory.CreateDirectory(dataPath);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(dataPath, "sen.db"),
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+        }.ToString();
+    }
+}

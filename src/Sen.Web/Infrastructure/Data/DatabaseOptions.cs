@@ -1,0 +1,16 @@
+namespace Sen.Web.Infrastructure.Data;
+
+/// <summary>The "Database" configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>Sqlite (default, embedded) or Postgres.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Apply pending migrations at start. Operators who migrate by hand set it to false.</summary>
+    public bool Migrate { get; set; } = true;
+
+    /// <summary>Load the demo content (the seed article and a few more) when the database has no site yet.</summary>
+    public bool SeedDemoContent { get; set; } = true;
+}

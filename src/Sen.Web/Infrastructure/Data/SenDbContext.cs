@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Sen.Web.Features.Articles;
+using Sen.Web.Features.Categories;
+using Sen.Web.Features.Links;
+using Sen.Web.Features.Sites;
+using Sen.Web.Features.ViewCounts;
+using Sen.Web.Text;
+
+namespace Sen.Web.Infrastructure.Data;
+
+/// <summary>
+/// Sen's data. Provider-neutral: each provider has a thin subclass only so that its migrations
+/// live in their own folder with their own snapshot.
+/// </summary>
+public abstract class SenDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Site> Sites => Set<Site>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<Article> Articles => Set<Article>();
+
+    public DbSet<WebsiteLink> WebsiteLinks => Set<WebsiteLink>();
+
+    public DbSet<ArticleViewsDaily> ArticleViewsDaily => Set<ArticleViewsDaily>();
+
+    public abstract DatabaseProvider Provider { get; }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        NormalizeText();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        NormalizeText();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SenDbContext).Assembly, type => type.Namespace == typeof(SenDbContext).Namespace + ".Configurations");
+        StoreDateTimesAsUtc(modelBuilder);
+    }
+
+    // Text from forms, importers and APIs may arrive decomposed (NFD); comparing, slugging and
+    // searching all assume NFC, so it is enforced once here for every string column.
+    private void NormalizeText()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+
+            foreach (var property in entry.Properties)
+            {
+                if (property.CurrentValue is string value && (entry.State == EntityState.Added || property.IsModified))
+                {
+                    var normalized = VietnameseText.Nfc(value);
+                    if (!ReferenceEquals(normalized, value) && normalized != value)
+                    {
+                        property.CurrentValue = normalized;
+                    }
+                }
+            }
+        }
+    }
+
+    // SQLite hands DateTime back with Kind=Unspecified; everything Sen stores is UTC.
+    private static void StoreDateTimesAsUtc(ModelBuilder modelBuilder)
+    {
+        var utc = new ValueConverter<DateTime, DateTime>(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+        var utcNullable = new ValueConverter<DateTime?, DateTime?>(v => v, v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                if (property.ClrType == typeof(DateTime))
+                {
+                    property.SetValueConverter(utc);
+                }
+                else if (property.ClrType == typeof(DateTime?))
+                {
+                    property.SetValueConverter(utcNullable);
+                }
+            }
+        }
+    }
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public sealed class SqliteSenDbContext(DbContextOptions<SqliteSenDbContext> options) : SenDbContext(options)
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgresSenDbContext(DbContextOptions<PostgresSenDbContext> options) : SenDbContext(options)
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Sen.Web.Features.Articles;
+using Sen.Web.Features.Errors;
+using Sen.Web.Features.Import;
+using Sen.Web.Features.Sites;
+using Sen.Web.Infrastructure.Data;
+using Sen.Web.Infrastructure.Http;
+
+namespace Sen.Web;
+
+/// <summary>Builds the web application: services from each feature, then the pipeline.</summary>
+public static class SenApp
+{
+    /// <param name="args">Host arguments (--urls ...).</param>
+    /// <param name="serve">True when the app will take requests: the database is then prepared as the host starts.</param>
+    public static WebApplication Build(string[] args, bool serve = false)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        AddServices(builder);
+        if (serve)
+        {
+            builder.Services.AddDatabaseInitialization();
+        }
+
+        var app = builder.Build();
+        UsePipeline(app);
+        return app;
+    }
+
+    public static void AddServices(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSenData(builder.Configuration, builder.Environment);
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        builder.Services.AddSites();
+        builder.Services.AddArticles();
+        builder.Services.AddImport();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks();
+    }
+
+    public static void UsePipeline(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var culture = CultureInfo.GetCultureInfo(app.Configuration["Sen:Culture"] ?? "vi-VN");
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(culture),
+            SupportedCultures = [culture],
+            SupportedUICultures = [culture],
+            RequestCultureProviders = [],
+        });
+
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler(ErrorPages.ServerErrorPath);
+        }
+
+        app.UseStatusCodePagesWithReExecute(ErrorPages.StatusPath, "?code={0}");
+        app.UseRequestGuards();
+        app.MapStaticAssets();
+        app.MapHealthChecks("/healthz");
+        app.MapRazorPages().WithStaticAssets();
+    }
+}
