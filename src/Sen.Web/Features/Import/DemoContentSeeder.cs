@@ -103,7 +103,13 @@ public sealed class DemoContentSeeder(SenDbContext db, ImportLegacyPage importer
     {
         Category Top(string name, int order, string description) => new()
         {
-            SiteId = siteId, Name = name, Slug = Slug.From(name), SortOrder = order, ShowInMenu = true, Description = description, UpdatedAt = now,
+            SiteId = siteId,
+            Name = name,
+            Slug = Slug.From(name),
+            SortOrder = order,
+            ShowInMenu = true,
+            Description = description,
+            UpdatedAt = now,
         };
 
         var news = Top("Tin tức - Sự kiện", 1, "Tin hoạt động của các cấp ủy, tổ chức đảng trong tỉnh.");
@@ -112,7 +118,13 @@ public sealed class DemoContentSeeder(SenDbContext db, ImportLegacyPage importer
         var hoChiMinh = Top("Học tập và làm theo Bác", 4, "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.");
         var districts = new Category
         {
-            SiteId = siteId, Name = "Tin cơ sở", Slug = "tin-co-so", Parent = news, SortOrder = 1, ShowInMenu = true, UpdatedAt = now,
+            SiteId = siteId,
+            Name = "Tin cơ sở",
+            Slug = "tin-co-so",
+            Parent = news,
+            SortOrder = 1,
+            ShowInMenu = true,
+            UpdatedAt = now,
             Description = "Tin từ các huyện, thị xã, thành phố và đảng bộ trực thuộc.",
         };
         return [news, partyBuilding, massMobilization, hoChiMinh, districts];
