@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
 using Sen.Web.Features.Articles;
 using Sen.Web.Features.Errors;
@@ -33,6 +36,9 @@ public static class SenApp
         ArgumentNullException.ThrowIfNull(builder);
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         builder.Services.AddSingleton(TimeProvider.System);
+
+        // Razor would otherwise write every Vietnamese letter as a numeric entity, doubling page size.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddSenData(builder.Configuration, builder.Environment);
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
