@@ -1,6 +1,6 @@
 namespace Sen.Browser.Tests;
 
-/// <summary>A full-page screenshot of each public page type at phone and desktop size, for people to look at.</summary>
+/// <summary>Screenshots of each public page type at phone and desktop size (whole page and first screen), for people to look at.</summary>
 [Collection(BrowserSuite.Name)]
 public sealed class ScreenshotTests(SenSite site)
 {
@@ -19,6 +19,9 @@ public sealed class ScreenshotTests(SenSite site)
             var path = Path.Combine(SenSite.ScreenshotsPath, $"{publicPage.Name}-{viewport}.png");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
             Assert.True(new FileInfo(path).Length > 1000, path);
+
+            // What the reader sees before scrolling.
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SenSite.ScreenshotsPath, $"{publicPage.Name}-{viewport}-first-screen.png") });
 
             // Nothing may push the page sideways: a reader on a phone scrolls down only.
             var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
