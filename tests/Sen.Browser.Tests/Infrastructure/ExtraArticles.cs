@@ -50,7 +50,7 @@ public static class ExtraArticles
             var now = DateTime.UtcNow;
             for (var i = 1; i <= Count; i++)
             {
-                // Older than the demo articles, so the home page and the first page of each list stay as seeded.
+                // Older than the demo articles, so the featured article and the newest entries stay the demo ones.
                 var published = VietnamTime.ToUtc(new DateTime(2019, 9, 1, 8, 0, 0).AddDays(-i).AddMinutes(i));
                 var place = Places[i % Places.Length];
                 var title = string.Create(CultureInfo.InvariantCulture, $"{place}: {Topics[i % Topics.Length]} (bài {i})");

@@ -52,6 +52,7 @@ public sealed class SenSite : IAsyncLifetime
         BrowserMissing = missing;
         if (chromium is not null)
         {
+            // Playwright drives Debian's Chromium (never a downloaded build); each launch gets a fresh temporary profile.
             playwright = await Playwright.CreateAsync();
             browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
