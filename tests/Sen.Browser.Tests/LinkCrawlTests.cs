@@ -48,6 +48,13 @@ public sealed partial class LinkCrawlTests(SenSite site)
         }
 
         Enqueue("/", origin);
+
+        // Forms are not followed, so the search page (when this build has one) is a second starting point.
+        if ((await site.PublicPagesAsync()).Contains(PublicPage.Search))
+        {
+            Enqueue(PublicPage.SearchPath, origin);
+        }
+
         var broken = new List<string>();
         var slow = new List<string>();
         var pages = 0;
