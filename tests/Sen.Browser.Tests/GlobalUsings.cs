@@ -1,0 +1,3 @@
+global using System.Net;
+global using Microsoft.Playwright;
+global using Sen.Browser.Tests.Infrastructure;

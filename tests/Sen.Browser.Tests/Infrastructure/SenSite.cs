@@ -1,0 +1,135 @@
+using System.Reflection;
+
+namespace Sen.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// The shared fixture: one Sen process on a fresh data folder (demo content plus extra articles),
+/// one HttpClient to it and, when the machine has Chromium, one headless browser.
+/// </summary>
+public sealed class SenSite : IAsyncLifetime
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private readonly string dataPath = Path.Combine(Path.GetTempPath(), "sen-browser-tests", Guid.NewGuid().ToString("N"));
+    private SenServer? server;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+    private IReadOnlyList<PublicPage>? publicPages;
+
+    public static string RepositoryRoot { get; } = typeof(SenSite).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "RepositoryRoot").Value!;
+
+    public static string ScreenshotsPath { get; } = Path.Combine(RepositoryRoot, "artifacts", "screenshots");
+
+    public Uri BaseAddress => Server.BaseAddress;
+
+    /// <summary>No redirects followed, so tests see Sen's own answers; decompresses like a browser.</summary>
+    public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>Why Chromium could not be started, or null.</summary>
+    public string? BrowserMissing { get; private set; }
+
+    private SenServer Server => server ?? throw new InvalidOperationException("Sen is not running.");
+
+    public async ValueTask InitializeAsync()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        Directory.CreateDirectory(dataPath);
+        await ExtraArticles.SeedAsync(dataPath, cancellationToken);
+        server = await SenServer.StartAsync(dataPath, cancellationToken);
+        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.All })
+        {
+            BaseAddress = server.BaseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+
+        var (chromium, missing) = Requirement.Chromium();
+        BrowserMissing = missing;
+        if (chromium is not null)
+        {
+            // Playwright drives Debian's Chromium (never a downloaded build); each launch gets a fresh temporary profile.
+            playwright = await Playwright.CreateAsync();
+            browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = chromium,
+                Headless = true,
+                Args = ChromiumArgs,
+            });
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        Http?.Dispose();
+        server?.Dispose();
+        try
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+
+    /// <summary>A fresh browser context (own cache and cookies) at a viewport, where only Sen's origin is reachable.</summary>
+    public async Task<IBrowserContext> NewContextAsync(string viewport = Viewports.Desktop)
+    {
+        if (browser is null)
+        {
+            Requirement.Unavailable(BrowserMissing ?? "Chromium did not start.");
+        }
+
+        var context = await browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = Viewports.Size(viewport),
+            Locale = "vi-VN",
+            IsMobile = viewport == Viewports.Phone,
+            HasTouch = viewport == Viewports.Phone,
+        });
+        context.SetDefaultTimeout(15_000);
+
+        // Outside sites (the "Liên kết website" list) answer with a stub: the test machine has no internet.
+        var origin = BaseAddress.GetLeftPart(UriPartial.Authority);
+        await context.RouteAsync(url => !url.StartsWith(origin, StringComparison.Ordinal) && !url.StartsWith("data:", StringComparison.Ordinal), route =>
+            route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html; charset=utf-8", Body = "<!DOCTYPE html><title>outside</title><p>outside</p>" }));
+        return context;
+    }
+
+    /// <summary>The public page types this build has: the fixed ones, and the search page when it answers 200.</summary>
+    public async Task<IReadOnlyList<PublicPage>> PublicPagesAsync()
+    {
+        if (publicPages is null)
+        {
+            using var response = await Http.GetAsync(new Uri(PublicPage.SearchPath, UriKind.Relative), TestContext.Current.CancellationToken);
+            var pages = PublicPage.Fixed.ToList();
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                pages.Add(PublicPage.Search);
+            }
+
+            publicPages = pages;
+        }
+
+        if (!publicPages.Contains(PublicPage.Search))
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"Note: {PublicPage.SearchPath} does not answer 200 on this build; the search page is left out.");
+        }
+
+        return publicPages;
+    }
+
+    public string ServerLog => Server.Log;
+}
