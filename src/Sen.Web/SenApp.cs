@@ -4,6 +4,8 @@ using Sen.Web.Features.Articles;
 using Sen.Web.Features.Errors;
 using Sen.Web.Features.Import;
 using Sen.Web.Features.Sites;
+using Sen.Web.Features.ViewCounts;
+using Sen.Web.Infrastructure.Caching;
 using Sen.Web.Infrastructure.Data;
 using Sen.Web.Infrastructure.Http;
 
@@ -41,6 +43,8 @@ public static class SenApp
         builder.Services.AddSites();
         builder.Services.AddArticles();
         builder.Services.AddImport();
+        builder.Services.AddPublicCaching(builder.Configuration);
+        builder.Services.AddViewCounts();
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks();
     }
@@ -65,6 +69,13 @@ public static class SenApp
 
         app.UseStatusCodePagesWithReExecute(ErrorPages.StatusPath, "?code={0}");
         app.UseRequestGuards();
+
+        // Order matters: compression wraps the view counter, which splices the live count into pages
+        // the output cache stores uncompressed and with a placeholder; page headers are set on render.
+        app.UseResponseCompression();
+        app.UseViewCounts();
+        app.UseOutputCache();
+        app.UsePublicPageHeaders();
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
         app.MapRazorPages().WithStaticAssets();

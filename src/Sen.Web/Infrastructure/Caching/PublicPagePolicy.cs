@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Primitives;
+
+namespace Sen.Web.Infrastructure.Caching;
+
+/// <summary>
+/// Caches anonymous GET and HEAD requests for public pages (200 responses without cookies), keyed by
+/// path (case-sensitively, so wrong-case URLs still get their canonical redirect) and, on category
+/// pages, ?trang=. Other query strings do not split the cache, so junk parameters cannot fill it.
+/// </summary>
+internal sealed class PublicPagePolicy(bool varyByPage) : IOutputCachePolicy
+{
+    private static readonly StringValues PageKey = new(Features.Categories.CategoryUrls.PageParameter);
+
+    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
+    {
+        var request = context.HttpContext.Request;
+        var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && StringValues.IsNullOrEmpty(request.Headers.Authorization)
+            && context.HttpContext.User.Identity?.IsAuthenticated != true;
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = true;
+        context.ResponseExpirationTimeSpan = PublicCache.Lifetime;
+        context.CacheVaryByRules.QueryKeys = varyByPage ? PageKey : StringValues.Empty;
+        context.Tags.Add(PublicCache.Tags.Chrome);
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellationToken) =>
+        ValueTask.CompletedTask;
+
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellationToken)
+    {
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || !StringValues.IsNullOrEmpty(response.Headers.SetCookie))
+        {
+            context.AllowCacheStorage = false;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
