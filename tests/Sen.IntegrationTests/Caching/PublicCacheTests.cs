@@ -181,7 +181,11 @@ public abstract class PublicCacheTests<TFactory>(TFactory factory) : IClassFixtu
     public async Task Static_assets_are_fingerprinted_and_cached_for_a_year()
     {
         Require();
-        var client = App.CreateClient();
+
+        // Tests run on the build's asset manifest, whose caching headers MapStaticAssets replaces with
+        // no-cache unless told otherwise; a published app serves the manifest's headers, as here.
+        await using var app = App.WithWebHostBuilder(b => b.UseSetting("EnableStaticAssetsDevelopmentCaching", "true"));
+        var client = app.CreateClient();
         var href = (await client.GetDocumentAsync("/")).QuerySelector("link[rel=stylesheet]")?.GetAttribute("href") ?? "";
         Assert.Matches(@"^/css/site\.[a-z0-9]+\.css$", href);
 
