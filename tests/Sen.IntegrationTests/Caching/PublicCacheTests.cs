@@ -16,10 +16,19 @@ public abstract class PublicCacheTests<TFactory>(TFactory factory) : IClassFixtu
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    protected TFactory Factory => factory;
+
     /// <summary>The factory the tests run on; the Redis subclasses put the cache in Redis.</summary>
     protected virtual WebApplicationFactory<Program> App => factory;
 
     protected virtual void Require() => factory.RequireProvider();
+
+    /// <summary>Runs handlers on the app under test, so their evictions reach the cache it serves from.</summary>
+    private async Task<T> InAppScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
 
     [Fact]
     public async Task Article_page_comes_from_the_cache_until_an_edit_evicts_it()
@@ -31,12 +40,12 @@ public abstract class PublicCacheTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.Contains(article.Url, Links(await client.GetDocumentAsync(CategoryUrls.Category(article.CategorySlug))));
 
         // Written behind the app's back: the cached page must not change.
-        await factory.InScopeAsync(sp => sp.GetRequiredService<SenDbContext>().Articles
+        await InAppScopeAsync(sp => sp.GetRequiredService<SenDbContext>().Articles
             .Where(a => a.Id == article.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Title, "Tiêu đề đổi ngầm"), Ct));
         Assert.Equal(article.Title, (await client.GetDocumentAsync(article.Url)).QuerySelector("h1").Text());
 
-        var result = await factory.InScopeAsync(sp => sp.GetRequiredService<EditArticle>()
+        var result = await InAppScopeAsync(sp => sp.GetRequiredService<EditArticle>()
             .HandleAsync(new EditArticle.Command(article.Id, "Tiêu đề mới sau biên tập", "Sa-pô mới.", "<p>Nội dung mới.</p>"), Ct));
         Assert.Equal(EditArticle.Result.Saved, result);
 
@@ -52,7 +61,7 @@ public abstract class PublicCacheTests<TFactory>(TFactory factory) : IClassFixtu
     {
         Require();
         var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var (id, url) = await factory.InScopeAsync(async sp =>
+        var (id, url) = await InAppScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<SenDbContext>();
             var category = await db.Categories.SingleAsync(c => c.Slug == "xay-dung-dang", Ct);
@@ -77,12 +86,12 @@ public abstract class PublicCacheTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.DoesNotContain(url, Links(await client.GetDocumentAsync("/")));
         await client.GetDocumentAsync(url, HttpStatusCode.NotFound);
 
-        Assert.Equal(PublishArticle.Result.Saved, await factory.InScopeAsync(sp => sp.GetRequiredService<PublishArticle>().HandleAsync(new PublishArticle.Command(id), Ct)));
+        Assert.Equal(PublishArticle.Result.Saved, await InAppScopeAsync(sp => sp.GetRequiredService<PublishArticle>().HandleAsync(new PublishArticle.Command(id), Ct)));
         Assert.Contains(url, Links(await client.GetDocumentAsync("/xay-dung-dang")));
         Assert.Contains(url, Links(await client.GetDocumentAsync("/")));
         Assert.Equal("Bài nháp chờ xuất bản", (await client.GetDocumentAsync(url)).QuerySelector("h1").Text());
 
-        Assert.Equal(PublishArticle.Result.Saved, await factory.InScopeAsync(sp => sp.GetRequiredService<PublishArticle>().HandleAsync(new PublishArticle.Command(id, Publish: false), Ct)));
+        Assert.Equal(PublishArticle.Result.Saved, await InAppScopeAsync(sp => sp.GetRequiredService<PublishArticle>().HandleAsync(new PublishArticle.Command(id, Publish: false), Ct)));
         Assert.DoesNotContain(url, Links(await client.GetDocumentAsync("/xay-dung-dang")));
         Assert.DoesNotContain(url, Links(await client.GetDocumentAsync("/")));
         await client.GetDocumentAsync(url, HttpStatusCode.NotFound);
@@ -94,11 +103,11 @@ public abstract class PublicCacheTests<TFactory>(TFactory factory) : IClassFixtu
         Require();
         var client = App.CreateClient();
         var article = await factory.PickAsync(8);
-        var category = await factory.InScopeAsync(sp => sp.GetRequiredService<SenDbContext>().Categories.SingleAsync(c => c.Slug == "hoc-tap-va-lam-theo-bac", Ct));
+        var category = await InAppScopeAsync(sp => sp.GetRequiredService<SenDbContext>().Categories.SingleAsync(c => c.Slug == "hoc-tap-va-lam-theo-bac", Ct));
         Assert.Contains(category.Name, MenuNames(await client.GetDocumentAsync("/")));
         await client.GetDocumentAsync(article.Url);
 
-        Assert.Equal(RenameCategory.Result.Saved, await factory.InScopeAsync(sp => sp.GetRequiredService<RenameCategory>().HandleAsync(new RenameCategory.Command(category.Id, "Học và làm theo Bác"), Ct)));
+        Assert.Equal(RenameCategory.Result.Saved, await InAppScopeAsync(sp => sp.GetRequiredService<RenameCategory>().HandleAsync(new RenameCategory.Command(category.Id, "Học và làm theo Bác"), Ct)));
 
         foreach (var url in new[] { "/", article.Url })
         {
@@ -205,7 +214,7 @@ public abstract class PublicCacheTests<TFactory>(TFactory factory) : IClassFixtu
         using var upper = await client.GetAsync(new Uri(article.Url.Replace(article.CategorySlug, article.CategorySlug.ToUpperInvariant(), StringComparison.Ordinal), UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.MovedPermanently, upper.StatusCode);
 
-        await factory.InScopeAsync(sp => sp.GetRequiredService<SenDbContext>().Articles
+        await InAppScopeAsync(sp => sp.GetRequiredService<SenDbContext>().Articles
             .Where(a => a.Id == article.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Title, "Không được thấy tiêu đề này"), Ct));
         var page = await client.GetDocumentAsync(article.Url + "?utm_source=zalo&x=" + Guid.NewGuid());
