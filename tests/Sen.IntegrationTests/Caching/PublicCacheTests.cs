@@ -1,6 +1,6 @@
-using AngleSharp.Dom;
 using System.IO.Compression;
 using System.Net.Http.Headers;
+using AngleSharp.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
