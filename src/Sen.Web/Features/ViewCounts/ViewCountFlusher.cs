@@ -43,7 +43,9 @@ public sealed class ViewCountFlusher(ViewCounter counter, TimeProvider clock, IL
             {
                 try
                 {
-                    await counter.FlushAsync(stoppingToken).ConfigureAwait(false);
+                    // Not cancelled by shutdown: a write cancelled after the database committed would be
+                    // put back and stored twice. StopAsync waits for it, then flushes the rest.
+                    await counter.FlushAsync(CancellationToken.None).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

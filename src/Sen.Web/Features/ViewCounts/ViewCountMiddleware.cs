@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using Sen.Web.Infrastructure.Http;
 
 namespace Sen.Web.Features.ViewCounts;
 
@@ -31,7 +32,7 @@ public sealed class ViewCountMiddleware(RequestDelegate next, ViewCounter counte
 
         var response = context.Response;
         var original = response.Body;
-        using var buffer = new MemoryStream();
+        using var buffer = new PooledBufferStream();
         response.Body = buffer;
         try
         {
@@ -42,7 +43,7 @@ public sealed class ViewCountMiddleware(RequestDelegate next, ViewCounter counte
             response.Body = original;
         }
 
-        var page = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        var page = buffer.Written;
         if (response.StatusCode != StatusCodes.Status200OK
             || !ViewCountMarker.TryFind(page.Span, out var start, out var length, out var articleId, out var storedAtRender))
         {

@@ -7,7 +7,7 @@ namespace Sen.Web.Infrastructure.Caching;
 /// The output cache of public pages and its tags. Pages tag themselves with what they show; content
 /// writes evict those tags (<see cref="EvictAsync"/>), so a reader sees a change on the next request.
 /// </summary>
-public sealed class PublicCache(IOutputCacheStore store)
+public sealed class PublicCache(IOutputCacheStore store, ILogger<PublicCache> logger)
 {
     /// <summary>Home, article pages: no query string changes them.</summary>
     public const string Policy = "public";
@@ -21,12 +21,23 @@ public sealed class PublicCache(IOutputCacheStore store)
     /// </summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Evicts the pages carrying any of the tags. Called after the change is saved: a cache that cannot be
+    /// reached (Redis down) must not turn a saved edit into an error, and its pages expire within <see cref="Lifetime"/>.
+    /// </summary>
     public async Task EvictAsync(IEnumerable<string> tags, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tags);
         foreach (var tag in tags.Distinct(StringComparer.Ordinal))
         {
-            await store.EvictByTagAsync(tag, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await store.EvictByTagAsync(tag, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Could not evict cached pages tagged {Tag}; they expire within {Lifetime}", tag, Lifetime);
+            }
         }
     }
 

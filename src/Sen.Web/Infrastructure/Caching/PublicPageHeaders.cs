@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.OutputCaching;
 using Sen.Web.Features.ViewCounts;
+using Sen.Web.Infrastructure.Http;
 
 namespace Sen.Web.Infrastructure.Caching;
 
@@ -41,7 +42,7 @@ public sealed class PublicPageHeaders(RequestDelegate next)
 
         var response = context.Response;
         var original = response.Body;
-        using var buffer = new MemoryStream();
+        using var buffer = new PooledBufferStream();
         response.Body = buffer;
         try
         {
@@ -52,7 +53,7 @@ public sealed class PublicPageHeaders(RequestDelegate next)
             response.Body = original;
         }
 
-        var page = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        var page = buffer.Written;
         if (response.StatusCode == StatusCodes.Status200OK && page.Length > 0)
         {
             var hash = SHA256.HashData(page.Span);
