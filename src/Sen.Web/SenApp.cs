@@ -70,11 +70,14 @@ public static class SenApp
         app.UseStatusCodePagesWithReExecute(ErrorPages.StatusPath, "?code={0}");
         app.UseRequestGuards();
 
-        // Order matters: compression wraps the view counter, which splices the live count into pages
-        // the output cache stores uncompressed and with a placeholder; page headers are set on render.
+        // Order matters. Article pages are cached uncompressed with a placeholder for the view count;
+        // the view counter splices the live count in, then the outer compression compresses. Other
+        // pages are compressed before the cache stores them (one variant per encoding), so serving
+        // them costs no compression. Page headers are set when a page is rendered.
         app.UseResponseCompression();
         app.UseViewCounts();
         app.UseOutputCache();
+        app.UseWhen(c => c.GetEndpoint()?.Metadata.GetMetadata<CountsViewsAttribute>() is null, b => b.UseResponseCompression());
         app.UsePublicPageHeaders();
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");

@@ -184,6 +184,14 @@ public abstract class PublicCacheTests<TFactory>(TFactory factory) : IClassFixtu
                 }
             }
         }
+
+        // A client that takes no compression never gets a cached compressed copy.
+        foreach (var url in new[] { "/", article.Url })
+        {
+            using var plain = await client.GetAsync(new Uri(url, UriKind.Relative), Ct);
+            Assert.Empty(plain.Content.Headers.ContentEncoding);
+            Assert.EndsWith("</html>", (await plain.Content.ReadAsStringAsync(Ct)).TrimEnd(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

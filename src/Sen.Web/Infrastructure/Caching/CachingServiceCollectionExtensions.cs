@@ -29,8 +29,8 @@ public static class CachingServiceCollectionExtensions
 
         services.AddSingleton<PublicCache>();
 
-        // The cache holds pages uncompressed and compression happens on the way out, because article
-        // pages get their live view count spliced in per request; the Fastest level keeps that cheap.
+        // Article pages are compressed per request, after their live view count is spliced in; the
+        // Fastest level keeps that cheap. Other pages are compressed once, when cached.
         // Not over HTTPS from Kestrel itself (BREACH); behind an nginx that terminates TLS, Sen's
         // responses are plain HTTP and are compressed.
         services.AddResponseCompression(o =>

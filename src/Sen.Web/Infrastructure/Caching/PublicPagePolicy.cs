@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Primitives;
+using Sen.Web.Features.ViewCounts;
 
 namespace Sen.Web.Infrastructure.Caching;
 
@@ -25,6 +27,17 @@ internal sealed class PublicPagePolicy(bool varyByPage) : IOutputCachePolicy
         context.ResponseExpirationTimeSpan = PublicCache.Lifetime;
         context.CacheVaryByRules.QueryKeys = varyByPage ? PageKey : StringValues.Empty;
         context.Tags.Add(PublicCache.Tags.Chrome);
+
+        // Pages without a live count are compressed before they are cached (see SenApp), so each
+        // encoding the compression middleware would pick is a variant of its own.
+        var http = context.HttpContext;
+        if (http.GetEndpoint()?.Metadata.GetMetadata<CountsViewsAttribute>() is null)
+        {
+            var compression = http.RequestServices.GetRequiredService<IResponseCompressionProvider>();
+            var encoding = compression.CheckRequestAcceptsCompression(http) ? compression.GetCompressionProvider(http)?.EncodingName : null;
+            context.CacheVaryByRules.VaryByValues["encoding"] = encoding ?? "identity";
+        }
+
         return ValueTask.CompletedTask;
     }
 
