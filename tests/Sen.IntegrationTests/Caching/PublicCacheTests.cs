@@ -185,6 +185,26 @@ public abstract class PublicCacheTests<TFactory>(TFactory factory) : IClassFixtu
             }
         }
 
+        // A browser offering everything gets Brotli for pages compressed once when cached, and gzip for
+        // article pages, whose count is spliced into a page compressed once per version.
+        long? previous = null;
+        foreach (var (url, expected) in new[] { ("/", "br"), (article.Url, "gzip"), (article.Url, "gzip") })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip, deflate, br, zstd");
+            using var response = await client.SendAsync(request, Ct);
+            Assert.Equal([expected], response.Content.Headers.ContentEncoding);
+            Assert.Equal(response.Content.Headers.ContentLength, (await response.Content.ReadAsByteArrayAsync(Ct)).Length);
+            if (expected == "gzip")
+            {
+                await using var body = new GZipStream(await response.Content.ReadAsStreamAsync(Ct), CompressionMode.Decompress);
+                using var reader = new StreamReader(body);
+                var shown = TestArticles.ShownViews(await reader.ReadToEndAsync(Ct));
+                Assert.True(previous is null || shown == previous + 1, $"{previous} then {shown}");
+                previous = shown;
+            }
+        }
+
         // A client that takes no compression never gets a cached compressed copy.
         foreach (var url in new[] { "/", article.Url })
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
 using Sen.Web.Infrastructure.Http;
 
@@ -12,9 +13,11 @@ namespace Sen.Web.Features.ViewCounts;
 /// <remarks>
 /// Splicing bytes was chosen over a client-side beacon (misses readers without JavaScript, costs a
 /// second request) and over rendering uncached (defeats the cache). The page is buffered (tens of KB,
-/// copied once) because the count's width is not known until the view is counted.
+/// copied once) because the count's width is not known until the view is counted. Readers whose
+/// browser takes gzip get a page compressed once per page version with the count spliced into the
+/// compressed bytes (<see cref="GzipSplice"/>); others get it plain or compressed by the outer middleware.
 /// </remarks>
-public sealed class ViewCountMiddleware(RequestDelegate next, ViewCounter counter)
+public sealed class ViewCountMiddleware(RequestDelegate next, ViewCounter counter, GzipSplices gzipSplices, IResponseCompressionProvider compression)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -59,9 +62,35 @@ public sealed class ViewCountMiddleware(RequestDelegate next, ViewCounter counte
         var shown = await counter.CountAsync(articleId, countThis, context.RequestAborted).ConfigureAwait(false)
             ?? storedAtRender + (countThis ? 1 : 0);
         var number = ViewCountMarker.Utf8(shown);
+        if (AcceptsGzip(context))
+        {
+            // Compressed once per page version, not per view (see GzipSplice); the outer compression
+            // middleware leaves a response that already has a Content-Encoding alone.
+            var splice = gzipSplices.For(articleId, page.Span[..start], page.Span[(start + length)..]);
+            response.Headers.ContentEncoding = "gzip";
+            response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+            response.ContentLength = splice.CompressedLength(number.Length);
+            await splice.WriteAsync(original, number, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
         response.ContentLength = page.Length - length + number.Length;
         await original.WriteAsync(page[..start], context.RequestAborted).ConfigureAwait(false);
         await original.WriteAsync(number, context.RequestAborted).ConfigureAwait(false);
         await original.WriteAsync(page[(start + length)..], context.RequestAborted).ConfigureAwait(false);
+    }
+
+    // Brotli would be a little smaller but must be compressed per view; gzip can be spliced.
+    private bool AcceptsGzip(HttpContext context)
+    {
+        if (!compression.CheckRequestAcceptsCompression(context)
+            || !StringWithQualityHeaderValue.TryParseList(context.Request.Headers.AcceptEncoding, out var encodings))
+        {
+            return false;
+        }
+
+        var gzip = encodings.FirstOrDefault(e => e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase))
+            ?? encodings.FirstOrDefault(e => e.Value.Equals("*", StringComparison.Ordinal));
+        return gzip is not null && (gzip.Quality ?? 1) > 0;
     }
 }

@@ -7,6 +7,7 @@ public static class ViewCountsServiceCollectionExtensions
         services.AddSingleton<DbViewCountSink>();
         services.AddSingleton<IViewCountSink>(sp => sp.GetRequiredService<DbViewCountSink>());
         services.AddSingleton<ViewCounter>();
+        services.AddSingleton<GzipSplices>();
         services.AddHostedService<ViewCountFlusher>();
         return services;
     }
