@@ -1,8 +1,13 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 using Sen.Web.Features.ViewCounts;
+using Sen.Web.Infrastructure.Data;
 
 namespace Sen.IntegrationTests.ViewCounts;
 
@@ -177,6 +182,36 @@ public abstract class ViewCountTests<TFactory>(TFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_flush_into_a_locked_database_fails_and_the_next_one_stores_the_views_once()
+    {
+        factory.RequireProvider();
+        var article = await factory.PickAsync(7);
+        var stored = await factory.StoredViewsAsync(article.Id);
+        var connectionString = factory.Services.GetRequiredService<IConfiguration>().GetConnectionString("Default")!;
+
+        // A node that gives up on a lock after a second instead of the default 30.
+        await using var node = factory.WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:Default", factory.Provider == DatabaseProvider.Sqlite
+            ? new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 1 }.ToString()
+            : new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 1 }.ToString()));
+        var client = node.CreateClient();
+        for (var i = 0; i < 4; i++)
+        {
+            await client.GetStringAsync(new Uri(article.Url, UriKind.Relative), Ct);
+        }
+
+        // Another writer holds the lock: readers go on, the flush cannot write.
+        await using (var locker = await LockArticlesAsync(connectionString))
+        {
+            await Assert.ThrowsAnyAsync<DbException>(() => node.Services.FlushViewsAsync());
+            Assert.Equal(4, node.Services.GetRequiredService<ViewCounter>().Unflushed);
+        }
+
+        Assert.Equal(stored, await factory.StoredViewsAsync(article.Id));
+        Assert.Equal(4, await node.Services.FlushViewsAsync());
+        Assert.Equal(stored + 4, await factory.StoredViewsAsync(article.Id));
+    }
+
+    [Fact]
     public async Task The_flusher_stores_views_every_second_and_retries_after_a_failure()
     {
         factory.RequireProvider();
@@ -204,6 +239,24 @@ public abstract class ViewCountTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Equal(0, failures.Remaining);
         Assert.Equal(stored + 3, await factory.StoredViewsAsync(article.Id));
         Assert.Equal(0, node.Services.GetRequiredService<ViewCounter>().Unflushed);
+    }
+
+    private async Task<DbConnection> LockArticlesAsync(string connectionString)
+    {
+        // Unpooled, so closing the connection really ends the transaction and its lock.
+        DbConnection connection = factory.Provider == DatabaseProvider.Sqlite
+            ? new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString())
+            : new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+
+        // SQLite: a write transaction (readers still read, in WAL mode). PostgreSQL: EXCLUSIVE blocks
+        // UPDATE but not SELECT. Either lock lasts until the connection is closed.
+        command.CommandText = factory.Provider == DatabaseProvider.Sqlite
+            ? "BEGIN IMMEDIATE; UPDATE \"Sites\" SET \"Name\" = \"Name\";"
+            : "BEGIN; LOCK TABLE \"Articles\" IN EXCLUSIVE MODE;";
+        await command.ExecuteNonQueryAsync(Ct);
+        return connection;
     }
 
     /// <summary>A database that is down (or locked) for the first flushes.</summary>
