@@ -7,6 +7,8 @@ using Sen.Web.Features.Articles;
 using Sen.Web.Features.Errors;
 using Sen.Web.Features.Import;
 using Sen.Web.Features.Sites;
+using Sen.Web.Features.ViewCounts;
+using Sen.Web.Infrastructure.Caching;
 using Sen.Web.Infrastructure.Data;
 using Sen.Web.Infrastructure.Http;
 
@@ -47,6 +49,8 @@ public static class SenApp
         builder.Services.AddSites();
         builder.Services.AddArticles();
         builder.Services.AddImport();
+        builder.Services.AddPublicCaching(builder.Configuration);
+        builder.Services.AddViewCounts();
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks();
     }
@@ -71,6 +75,16 @@ public static class SenApp
 
         app.UseStatusCodePagesWithReExecute(ErrorPages.StatusPath, "?code={0}");
         app.UseRequestGuards();
+
+        // Order matters. Article pages are cached uncompressed with a placeholder for the view count;
+        // the view counter splices the live count in, then the outer compression compresses. Other
+        // pages are compressed before the cache stores them (one variant per encoding), so serving
+        // them costs no compression. Page headers are set when a page is rendered.
+        app.UseResponseCompression();
+        app.UseViewCounts();
+        app.UseOutputCache();
+        app.UseWhen(c => c.GetEndpoint()?.Metadata.GetMetadata<CountsViewsAttribute>() is null, b => b.UseResponseCompression());
+        app.UsePublicPageHeaders();
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
         app.MapRazorPages().WithStaticAssets();

@@ -1,12 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Sen.Web.Features.Categories;
 using Sen.Web.Features.Sites;
+using Sen.Web.Features.ViewCounts;
+using Sen.Web.Infrastructure.Caching;
 using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Articles;
 
+[CountsViews]
+[OutputCache(PolicyName = PublicCache.Policy)]
 public sealed class ArticlePageModel(SenDbContext db, SiteContext siteContext, TimeProvider clock) : PageModel
 {
     private const int OtherArticlesCount = 8;
@@ -44,6 +49,9 @@ public sealed class ArticlePageModel(SenDbContext db, SiteContext siteContext, T
         }
 
         Article = article;
+
+        // "Other articles" lists the category's articles, so edits there change this page too.
+        PublicCache.Tag(HttpContext, PublicCache.Tags.Article(article.Id), PublicCache.Tags.Category(article.CategoryId));
         Breadcrumbs = await CategoryTrail.LoadAsync(db, article.CategoryId, cancellationToken);
         OtherArticles = await db.Articles.AsNoTracking()
             .Where(a => a.CategoryId == article.CategoryId && a.Id != article.Id)

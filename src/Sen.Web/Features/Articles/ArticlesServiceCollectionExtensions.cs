@@ -7,6 +7,9 @@ public static class ArticlesServiceCollectionExtensions
     public static IServiceCollection AddArticles(this IServiceCollection services)
     {
         services.AddScoped<ListCategoryArticles>();
+        services.AddScoped<EditArticle>();
+        services.AddScoped<PublishArticle>();
+        services.AddScoped<RenameCategory>();
         return services;
     }
 }

@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Sen.Web.Features.Articles;
 using Sen.Web.Features.Errors;
 using Sen.Web.Features.Sites;
+using Sen.Web.Infrastructure.Caching;
 using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Categories;
 
+[OutputCache(PolicyName = PublicCache.PagedPolicy)]
 public sealed class CategoryPageModel(SenDbContext db, SiteContext siteContext, ListCategoryArticles list) : PageModel
 {
     public string Name { get; private set; } = "";
@@ -65,6 +68,8 @@ public sealed class CategoryPageModel(SenDbContext db, SiteContext siteContext, 
             return NotFound();
         }
 
+        // The page lists the articles of the whole subtree: a change in any of its categories changes it.
+        PublicCache.Tag(HttpContext, ids.Select(PublicCache.Tags.Category));
         Name = category.Name;
         Slug = category.Slug;
         Description = category.Description;

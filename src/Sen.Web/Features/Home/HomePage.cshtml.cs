@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Sen.Web.Features.Articles;
 using Sen.Web.Features.Categories;
 using Sen.Web.Features.Sites;
+using Sen.Web.Infrastructure.Caching;
 using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Home;
 
+[OutputCache(PolicyName = PublicCache.Policy)]
 public sealed class HomePageModel(SenDbContext db, SiteContext siteContext, TimeProvider clock) : PageModel
 {
     private const int PerCategory = 5;
@@ -17,6 +20,7 @@ public sealed class HomePageModel(SenDbContext db, SiteContext siteContext, Time
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        PublicCache.Tag(HttpContext, PublicCache.Tags.Home);
         var site = await siteContext.GetAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var published = db.Articles.AsNoTracking().Where(a => a.SiteId == site.Id).Published(now);

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Sen.Web.Infrastructure.Caching;
+using Sen.Web.Infrastructure.Data;
+
+namespace Sen.Web.Features.Articles;
+
+/// <summary>Changes an article's text and evicts every cached page that shows it.</summary>
+public sealed class EditArticle(SenDbContext db, TimeProvider clock, PublicCache cache)
+{
+    /// <summary>ExpectedVersion: the version the editor started from; a newer one in the database is a conflict.</summary>
+    public sealed record Command(int ArticleId, string Title, string Lead, string BodyHtml, int? ExpectedVersion = null);
+
+    public enum Result
+    {
+        Saved,
+        NotFound,
+        Conflict,
+    }
+
+    public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == command.ArticleId, cancellationToken).ConfigureAwait(false);
+        if (article is null)
+        {
+            return Result.NotFound;
+        }
+
+        if (command.ExpectedVersion is int expected && expected != article.Version)
+        {
+            return Result.Conflict;
+        }
+
+        article.Title = command.Title.Trim();
+        article.Lead = command.Lead.Trim();
+        article.BodyHtml = ArticleHtml.Sanitize(command.BodyHtml);
+        article.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        article.Version++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result.Conflict;
+        }
+
+        await cache.EvictAsync(PublicCache.Tags.ForArticle(article.Id, article.CategoryId), cancellationToken).ConfigureAwait(false);
+        return Result.Saved;
+    }
+}

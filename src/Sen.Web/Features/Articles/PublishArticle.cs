@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Sen.Web.Infrastructure.Caching;
+using Sen.Web.Infrastructure.Data;
+
+namespace Sen.Web.Features.Articles;
+
+/// <summary>Publishes (or takes down) an article and evicts the pages that list or show it.</summary>
+public sealed class PublishArticle(SenDbContext db, TimeProvider clock, PublicCache cache)
+{
+    /// <summary>Publish = false takes the article down (Unpublished).</summary>
+    public sealed record Command(int ArticleId, bool Publish = true);
+
+    public enum Result
+    {
+        Saved,
+        NotFound,
+        Conflict,
+    }
+
+    public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == command.ArticleId, cancellationToken).ConfigureAwait(false);
+        if (article is null)
+        {
+            return Result.NotFound;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        article.Status = command.Publish ? ArticleStatus.Published : ArticleStatus.Unpublished;
+        if (command.Publish)
+        {
+            article.PublishedAt ??= now;
+        }
+
+        article.UpdatedAt = now;
+        article.Version++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result.Conflict;
+        }
+
+        await cache.EvictAsync(PublicCache.Tags.ForArticle(article.Id, article.CategoryId), cancellationToken).ConfigureAwait(false);
+        return Result.Saved;
+    }
+}

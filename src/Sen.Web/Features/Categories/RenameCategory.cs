@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Sen.Web.Infrastructure.Caching;
+using Sen.Web.Infrastructure.Data;
+
+namespace Sen.Web.Features.Categories;
+
+/// <summary>
+/// Renames a category. Its slug, and so every URL, stays. Category names are in the menus on every
+/// page, in breadcrumbs and in lists, so all public pages are evicted.
+/// </summary>
+public sealed class RenameCategory(SenDbContext db, TimeProvider clock, PublicCache cache)
+{
+    public sealed record Command(int CategoryId, string Name);
+
+    public enum Result
+    {
+        Saved,
+        NotFound,
+    }
+
+    public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == command.CategoryId, cancellationToken).ConfigureAwait(false);
+        if (category is null)
+        {
+            return Result.NotFound;
+        }
+
+        category.Name = command.Name.Trim();
+        category.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await cache.EvictAsync([PublicCache.Tags.Chrome], cancellationToken).ConfigureAwait(false);
+        return Result.Saved;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Sen.Web.Features.ViewCounts;
+
+/// <summary>
+/// Marks a page whose GETs count as views of the article named by its <see cref="ViewCountMarker"/>;
+/// <see cref="ViewCountMiddleware"/> looks for this metadata on the endpoint.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class CountsViewsAttribute : Attribute;

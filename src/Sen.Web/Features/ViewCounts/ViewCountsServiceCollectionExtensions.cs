@@ -1,0 +1,18 @@
+namespace Sen.Web.Features.ViewCounts;
+
+public static class ViewCountsServiceCollectionExtensions
+{
+    public static IServiceCollection AddViewCounts(this IServiceCollection services)
+    {
+        services.AddSingleton<DbViewCountSink>();
+        services.AddSingleton<IViewCountSink>(sp => sp.GetRequiredService<DbViewCountSink>());
+        services.AddSingleton<ViewCounter>();
+        services.AddSingleton<GzipSplices>();
+        services.AddHostedService<ViewCountFlusher>();
+        return services;
+    }
+
+    /// <summary>Counts views and writes live counts into pages; goes in front of (before) UseOutputCache.</summary>
+    public static IApplicationBuilder UseViewCounts(this IApplicationBuilder app) =>
+        app.UseMiddleware<ViewCountMiddleware>();
+}

@@ -1,0 +1,50 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace Sen.Web.Infrastructure.Caching;
+
+public static class CachingServiceCollectionExtensions
+{
+    /// <summary>Output caching of public pages (in memory, or in Redis when Redis:Configuration is set) and response compression.</summary>
+    public static IServiceCollection AddPublicCaching(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOutputCache(o =>
+        {
+            o.UseCaseSensitivePaths = true;
+            o.AddPolicy(PublicCache.Policy, new PublicPagePolicy(varyByPage: false));
+            o.AddPolicy(PublicCache.PagedPolicy, new PublicPagePolicy(varyByPage: true));
+        });
+
+        // Several nodes share one cache in Redis, so an eviction on one node is seen by all.
+        var redis = configuration["Redis:Configuration"];
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            services.AddStackExchangeRedisOutputCache(o =>
+            {
+                o.Configuration = redis;
+                o.InstanceName = configuration["Redis:InstanceName"] ?? "sen:";
+            });
+        }
+
+        services.AddSingleton<PublicCache>();
+
+        // Article pages are compressed per request, after their live view count is spliced in; the
+        // Fastest level keeps that cheap. Other pages are compressed once, when cached.
+        // Not over HTTPS from Kestrel itself (BREACH); behind an nginx that terminates TLS, Sen's
+        // responses are plain HTTP and are compressed.
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = false;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        return services;
+    }
+
+    /// <summary>Renders pages' HTTP caching headers; goes behind (after) UseOutputCache so cached copies keep them.</summary>
+    public static IApplicationBuilder UsePublicPageHeaders(this IApplicationBuilder app) =>
+        app.UseMiddleware<PublicPageHeaders>();
+}

@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.OutputCaching;
+using Sen.Web.Features.ViewCounts;
+using Sen.Web.Infrastructure.Http;
+
+namespace Sen.Web.Infrastructure.Caching;
+
+/// <summary>
+/// HTTP caching headers of public pages, set when a page is rendered (behind the output cache, so the
+/// cached copy carries them and the cache answers If-None-Match with 304 by itself).
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>Every public page: <c>Cache-Control: no-cache</c>. Browsers and proxies may keep a copy but must ask
+/// first, so an edit or publish shows on the next visit, not after some max-age.</item>
+/// <item>Home and category pages: a weak ETag, a hash of the page. They change only when content does
+/// (which evicts them), so a matching ETag proves the reader's copy is current and the 304 is safe on any
+/// node. Weak, because compression makes different bytes of the same page. No Last-Modified: a list has
+/// no single modification time (an unpublished article leaves none behind), and browsers prefer the ETag.</item>
+/// <item>Article pages: no validator. They show the live view count, so no copy is ever current, and a
+/// 304 would also skip counting the view.</item>
+/// </list>
+/// </remarks>
+public sealed class PublicPageHeaders(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var metadata = context.GetEndpoint()?.Metadata;
+        if (metadata?.GetMetadata<OutputCacheAttribute>() is not { PolicyName: PublicCache.Policy or PublicCache.PagedPolicy })
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.Headers.CacheControl = "no-cache";
+        if (metadata.GetMetadata<CountsViewsAttribute>() is not null)
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        var response = context.Response;
+        var original = response.Body;
+        using var buffer = new PooledBufferStream();
+        response.Body = buffer;
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            response.Body = original;
+        }
+
+        var page = buffer.Written;
+        if (response.StatusCode == StatusCodes.Status200OK && page.Length > 0)
+        {
+            var hash = SHA256.HashData(page.Span);
+            response.Headers.ETag = $"W/\"{Convert.ToBase64String(hash, 0, 15).Replace('+', '-').Replace('/', '_')}\"";
+        }
+
+        if (page.Length > 0)
+        {
+            await original.WriteAsync(page, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+}

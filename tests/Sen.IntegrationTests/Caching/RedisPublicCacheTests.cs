@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
+using Sen.Web.Features.Articles;
+
+namespace Sen.IntegrationTests.Caching;
+
+/// <summary>
+/// The cache tests again with the output cache in Redis (Redis:Configuration), as several nodes run it,
+/// plus the reason to use Redis: an edit on one node evicts the page every node serves.
+/// </summary>
+public abstract class RedisPublicCacheTests<TFactory>(TFactory factory) : PublicCacheTests<TFactory>(factory), IAsyncDisposable
+    where TFactory : SenAppFactory
+{
+    public const string Variable = "SEN_TEST_REDIS";
+
+    private static readonly string? Redis = Environment.GetEnvironmentVariable(Variable);
+
+    // Each test's app gets its own key prefix, so tests (and providers) never read each other's pages.
+    private readonly string instance = $"sen-test-{Guid.NewGuid():N}:";
+    private readonly List<WebApplicationFactory<Program>> nodes = [];
+    private WebApplicationFactory<Program>? app;
+
+    protected override WebApplicationFactory<Program> App => app ??= Node();
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in nodes)
+        {
+            await node.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    protected override void Require()
+    {
+        Factory.RequireProvider();
+        if (string.IsNullOrWhiteSpace(Redis))
+        {
+            var reason = $"Redis tests skipped: set {Variable} to a Redis server (host:port), or run .ci/run, which starts one.";
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                Assert.Fail("CI=true but " + reason);
+            }
+
+            Assert.Skip(reason);
+        }
+    }
+
+    [Fact]
+    public async Task The_cache_is_in_redis_and_an_edit_on_one_node_evicts_the_page_on_every_node()
+    {
+        Require();
+        var first = App;
+        var second = Node();
+        Assert.Contains("Redis", first.Services.GetRequiredService<IOutputCacheStore>().GetType().Name, StringComparison.Ordinal);
+
+        var article = await Factory.PickAsync(0);
+        var a = first.CreateClient();
+        var b = second.CreateClient();
+        Assert.Equal(article.Title, (await a.GetDocumentAsync(article.Url)).QuerySelector("h1").Text());
+        Assert.Equal(article.Title, (await b.GetDocumentAsync(article.Url)).QuerySelector("h1").Text());
+
+        await using (var scope = first.Services.CreateAsyncScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<EditArticle>()
+                .HandleAsync(new EditArticle.Command(article.Id, "Sửa trên nút thứ nhất", "", "<p>Nội dung.</p>"), TestContext.Current.CancellationToken);
+            Assert.Equal(EditArticle.Result.Saved, result);
+        }
+
+        Assert.Equal("Sửa trên nút thứ nhất", (await b.GetDocumentAsync(article.Url)).QuerySelector("h1").Text());
+    }
+
+    private WebApplicationFactory<Program> Node()
+    {
+        var node = Factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Redis:Configuration", Redis);
+            b.UseSetting("Redis:InstanceName", instance);
+        });
+        nodes.Add(node);
+        return node;
+    }
+}
+
+public sealed class SqliteRedisPublicCacheTests(SqliteAppFactory factory) : RedisPublicCacheTests<SqliteAppFactory>(factory);
+
+public sealed class PostgresRedisPublicCacheTests(PostgresAppFactory factory) : RedisPublicCacheTests<PostgresAppFactory>(factory);

@@ -1,0 +1,51 @@
+using System.IO.Compression;
+using System.Text;
+using Sen.Web.Features.ViewCounts;
+
+namespace Sen.Tests.ViewCounts;
+
+public sealed class GzipSpliceTests
+{
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(1, 1)]
+    [InlineData(300, 20)]
+    [InlineData(20_000, 15_000)]
+    [InlineData(70_000, 5)]
+    public async Task A_spliced_page_decompresses_to_the_page_with_the_insert(int beforeLength, int afterLength)
+    {
+        var random = new Random(beforeLength * 31 + afterLength);
+        var before = Page(random, beforeLength);
+        var after = Page(random, afterLength);
+        var splice = new GzipSplice(before, after);
+        Assert.True(splice.Matches(before, after));
+        Assert.False(splice.Matches(before, [.. after, (byte)'x']));
+
+        foreach (var insert in new[] { "0", "145", "1.234.567", "" })
+        {
+            var bytes = Encoding.UTF8.GetBytes(insert);
+            using var output = new MemoryStream();
+            await splice.WriteAsync(output, bytes, TestContext.Current.CancellationToken);
+            Assert.Equal(splice.CompressedLength(bytes.Length), output.Length);
+
+            output.Position = 0;
+            await using var gzip = new GZipStream(output, CompressionMode.Decompress);
+            using var plain = new MemoryStream();
+            await gzip.CopyToAsync(plain, TestContext.Current.CancellationToken);
+            Assert.Equal([.. before, .. bytes, .. after], plain.ToArray());
+        }
+    }
+
+    // HTML-like text: compressible, with repeats a back-reference could wrongly reach across the seam.
+    private static byte[] Page(Random random, int length)
+    {
+        var words = new[] { "<p>", "Lượt xem", "Quế Sơn", "</p>\n", "class=\"view-count\"", " ", "Đảng", "1234567890" };
+        var text = new StringBuilder();
+        while (Encoding.UTF8.GetByteCount(text.ToString()) < length)
+        {
+            text.Append(words[random.Next(words.Length)]);
+        }
+
+        return Encoding.UTF8.GetBytes(text.ToString())[..length];
+    }
+}
