@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Localization;
 using Sen.Web.Features.Articles;
 using Sen.Web.Features.Errors;
 using Sen.Web.Features.Import;
+using Sen.Web.Features.Search;
 using Sen.Web.Features.Sites;
 using Sen.Web.Infrastructure.Data;
 using Sen.Web.Infrastructure.Http;
@@ -41,6 +42,7 @@ public static class SenApp
         builder.Services.AddSites();
         builder.Services.AddArticles();
         builder.Services.AddImport();
+        builder.Services.AddSearch();
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks();
     }
@@ -68,5 +70,6 @@ public static class SenApp
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
         app.MapRazorPages().WithStaticAssets();
+        app.MapSearchApi();
     }
 }

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Sen.Web.Infrastructure.Data;
+
+namespace Sen.Web.Features.Search;
+
+/// <summary>
+/// PostgreSQL full-text search over Sen's own folded tokens: "Document" is a stored generated
+/// tsvector (config 'simple': no stemming, no stop words, no unaccent needed) with a GIN index;
+/// "ExactDocument" holds the exact title and lead words, used only to rank.
+/// </summary>
+public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
+{
+    public async Task<int> CountAsync(SearchQuery query, SearchFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(filter);
+        if (query.IsEmpty)
+        {
+            return 0;
+        }
+
+        return await WithCommandAsync(async command =>
+        {
+            var sql = new StringBuilder("""SELECT count(*) FROM "SearchEntries" e WHERE e."Document" @@ to_tsquery('simple', @q)""");
+            SqlFilter.Add(command, "@q", TsQuery(query, titleOnly: false));
+            SqlFilter.Append(sql, command, filter, c => "e.\"" + c + "\"");
+            command.CommandText = sql.ToString();
+            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<SearchCandidate>> FindAsync(SearchQuery query, SearchFilter filter, SearchOrder order, int offset, int limit, bool titleOnly, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(filter);
+        if (query.IsEmpty || limit <= 0)
+        {
+            return [];
+        }
+
+        return await WithCommandAsync(async command =>
+        {
+            var relevance = order == SearchOrder.Relevance;
+            var rank = new StringBuilder("0.0::float8");
+            if (relevance)
+            {
+                rank.Clear().Append("""ts_rank(e."Document", to_tsquery('simple', @q))""");
+                if (Phrase(query) is { } phrase)
+                {
+                    rank.Append(""" + ts_rank(e."Document", to_tsquery('simple', @phrase))""");
+                    SqlFilter.Add(command, "@phrase", phrase);
+                }
+
+                if (Exact(query) is { } exact)
+                {
+                    rank.Append(""" + ts_rank(e."ExactDocument", to_tsquery('simple', @exact))""");
+                    SqlFilter.Add(command, "@exact", exact);
+                }
+            }
+
+            var sql = new StringBuilder("SELECT e.\"Id\", (").Append(rank).Append(")::float8 AS rank FROM \"SearchEntries\" e WHERE e.\"Document\" @@ to_tsquery('simple', @q)");
+            SqlFilter.Add(command, "@q", TsQuery(query, titleOnly));
+            SqlFilter.Append(sql, command, filter, c => "e.\"" + c + "\"");
+            sql.Append(relevance ? " ORDER BY rank DESC, e.\"PublishedAt\" DESC, e.\"Id\" DESC" : " ORDER BY e.\"PublishedAt\" DESC, e.\"Id\" DESC");
+            sql.Append(" LIMIT @limit OFFSET @offset");
+            SqlFilter.Add(command, "@limit", limit);
+            SqlFilter.Add(command, "@offset", offset);
+            command.CommandText = sql.ToString();
+            var list = new List<SearchCandidate>(limit);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                list.Add(new SearchCandidate(reader.GetInt32(0), reader.GetDouble(1)));
+            }
+
+            return (IReadOnlyList<SearchCandidate>)list;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<long> SizeInBytesAsync(CancellationToken cancellationToken) =>
+        WithCommandAsync(async command =>
+        {
+            command.CommandText = """SELECT pg_total_relation_size('"SearchEntries"')""";
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }, cancellationToken);
+
+    /// <summary>
+    /// A tsquery built only from Sen's tokens, each a quoted lexeme: words AND-ed, phrases with
+    /// &lt;-&gt;, the last word ":*" for suggestions; "titleOnly" restricts to weights A and B
+    /// (title, number/symbol).
+    /// </summary>
+    internal static string TsQuery(SearchQuery query, bool titleOnly)
+    {
+        var weights = titleOnly ? "AB" : "";
+        var parts = new List<string>();
+        for (var i = 0; i < query.Groups.Count; i++)
+        {
+            var prefix = query.LastIsPrefix && i == query.Groups.Count - 1 && query.Groups[i][0].Folded.Length >= 2;
+            var lexemes = query.Groups[i].Select(t => Lexeme(t.Folded) + (prefix || weights.Length > 0 ? ":" + (prefix ? "*" : "") + weights : ""));
+            parts.Add("(" + string.Join(" <-> ", lexemes) + ")");
+        }
+
+        return string.Join(" & ", parts);
+    }
+
+    private static string? Phrase(SearchQuery query)
+    {
+        var folded = query.FoldedTokens;
+        return folded.Count > 1 && query.Groups.Count > 1 ? string.Join(" <-> ", folded.Select(Lexeme)) : null;
+    }
+
+    private static string? Exact(SearchQuery query)
+    {
+        var marked = query.Tokens.Where(t => t.HasMarks).Select(t => t.Exact).Distinct(StringComparer.Ordinal).ToList();
+        return marked.Count > 0 ? string.Join(" | ", marked.Select(Lexeme)) : null;
+    }
+
+    // A quoted lexeme: tokens hold only letters and digits, but quotes and backslashes are escaped anyway.
+    private static string Lexeme(string token) =>
+        "'" + token.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    private async Task<T> WithCommandAsync<T>(Func<System.Data.Common.DbCommand, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            return await work(command).ConfigureAwait(false);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+}
