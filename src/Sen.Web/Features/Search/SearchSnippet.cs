@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace Sen.Web.Features.Search;
@@ -58,10 +57,10 @@ public static class SearchSnippet
         text ??= "";
         if (text.Length <= length)
         {
-            return WebUtility.HtmlEncode(text);
+            return Encode(text);
         }
 
-        return WebUtility.HtmlEncode(text[..WordEnd(text, length)]) + " …";
+        return Encode(text[..WordEnd(text, length)]) + " …";
     }
 
     private static HashSet<string> Wanted(SearchQuery query) => query.FoldedTokens.ToHashSet(StringComparer.Ordinal);
@@ -82,12 +81,37 @@ public static class SearchSnippet
                 continue;
             }
 
-            builder.Append(WebUtility.HtmlEncode(text[position..token.Start]))
-                .Append("<mark>").Append(WebUtility.HtmlEncode(text.Substring(token.Start, token.Length))).Append("</mark>");
+            builder.Append(Encode(text[position..token.Start]))
+                .Append("<mark>").Append(Encode(text.Substring(token.Start, token.Length))).Append("</mark>");
             position = token.Start + token.Length;
         }
 
-        builder.Append(WebUtility.HtmlEncode(text[position..end]));
+        builder.Append(Encode(text[position..end]));
+        return builder.ToString();
+    }
+
+    // Only the characters that are markup in HTML text and attributes; Vietnamese letters stay readable.
+    private static string Encode(string text)
+    {
+        if (text.AsSpan().IndexOfAny("&<>\"'") < 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            builder.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        }
+
         return builder.ToString();
     }
 
