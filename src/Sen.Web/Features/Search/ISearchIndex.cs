@@ -21,6 +21,17 @@ public readonly record struct SearchCandidate(int EntryId, double Score);
 /// </summary>
 public interface ISearchIndex
 {
+    /// <summary>
+    /// By relevance, backends rank only the newest this many matches (by entry id), so a query that
+    /// matches half the archive costs the same as one that matches 1,000 articles; beyond that the
+    /// newer article wins, which is what a news portal's readers expect of a vague query.
+    /// </summary>
+    const int MaxRanked = 1000;
+
+    /// <summary>Counting stops here ("more than 1,000 results"): an exact count of half the archive costs a scan and tells readers nothing.</summary>
+    const int MaxCount = 1000;
+
+    /// <summary>The number of matches, at most <see cref="MaxCount"/> + 1 (meaning "more than MaxCount").</summary>
     Task<int> CountAsync(SearchQuery query, SearchFilter filter, CancellationToken cancellationToken);
 
     /// <summary>One page of matches; titleOnly matches the title and number/symbol only (suggestions).</summary>

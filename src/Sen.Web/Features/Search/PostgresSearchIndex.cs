@@ -8,8 +8,7 @@ namespace Sen.Web.Features.Search;
 
 /// <summary>
 /// PostgreSQL full-text search over Sen's own folded tokens: "Document" is a stored generated
-/// tsvector (config 'simple': no stemming, no stop words, no unaccent needed) with a GIN index;
-/// "ExactDocument" holds the exact title and lead words, used only to rank.
+/// tsvector (config 'simple': no stemming, no stop words, no unaccent needed) with a GIN index.
 /// </summary>
 public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
 {
@@ -24,9 +23,11 @@ public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
 
         return await WithCommandAsync(async command =>
         {
-            var sql = new StringBuilder("""SELECT count(*) FROM "SearchEntries" e WHERE e."Document" @@ to_tsquery('simple', @q)""");
+            var sql = new StringBuilder("""SELECT count(*) FROM (SELECT 1 FROM "SearchEntries" e WHERE e."Document" @@ to_tsquery('simple', @q)""");
             SqlFilter.Add(command, "@q", TsQuery(query, titleOnly: false));
             SqlFilter.Append(sql, command, filter, c => "e.\"" + c + "\"");
+            sql.Append(" LIMIT @max) t");
+            SqlFilter.Add(command, "@max", ISearchIndex.MaxCount + 1);
             command.CommandText = sql.ToString();
             return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         }, cancellationToken).ConfigureAwait(false);
@@ -44,26 +45,17 @@ public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
         return await WithCommandAsync(async command =>
         {
             var relevance = order == SearchOrder.Relevance;
-            var rank = new StringBuilder("0.0::float8");
-            if (relevance)
-            {
-                rank.Clear().Append("""ts_rank(e."Document", to_tsquery('simple', @q))""");
-                if (Phrase(query) is { } phrase)
-                {
-                    rank.Append(""" + ts_rank(e."Document", to_tsquery('simple', @phrase))""");
-                    SqlFilter.Add(command, "@phrase", phrase);
-                }
-
-                if (Exact(query) is { } exact)
-                {
-                    rank.Append(""" + ts_rank(e."ExactDocument", to_tsquery('simple', @exact))""");
-                    SqlFilter.Add(command, "@exact", exact);
-                }
-            }
-
+            var rank = relevance ? """ts_rank(e."Document", to_tsquery('simple', @q))""" : "0.0";
             var sql = new StringBuilder("SELECT e.\"Id\", (").Append(rank).Append(")::float8 AS rank FROM \"SearchEntries\" e WHERE e.\"Document\" @@ to_tsquery('simple', @q)");
             SqlFilter.Add(command, "@q", TsQuery(query, titleOnly));
             SqlFilter.Append(sql, command, filter, c => "e.\"" + c + "\"");
+            if (relevance)
+            {
+                // Rank only the newest MaxRanked matches, as on SQLite (see ISearchIndex.MaxRanked).
+                sql.Append(" AND e.\"Id\" >= coalesce((SELECT m.\"Id\" FROM \"SearchEntries\" m WHERE m.\"Document\" @@ to_tsquery('simple', @q) ORDER BY m.\"Id\" DESC LIMIT 1 OFFSET @cap), 0)");
+                SqlFilter.Add(command, "@cap", ISearchIndex.MaxRanked - 1);
+            }
+
             sql.Append(relevance ? " ORDER BY rank DESC, e.\"PublishedAt\" DESC, e.\"Id\" DESC" : " ORDER BY e.\"PublishedAt\" DESC, e.\"Id\" DESC");
             sql.Append(" LIMIT @limit OFFSET @offset");
             SqlFilter.Add(command, "@limit", limit);
@@ -98,24 +90,12 @@ public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
         var parts = new List<string>();
         for (var i = 0; i < query.Groups.Count; i++)
         {
-            var prefix = query.LastIsPrefix && i == query.Groups.Count - 1 && query.Groups[i][0].Folded.Length >= 2;
+            var prefix = query.LastIsPrefix && i == query.Groups.Count - 1;
             var lexemes = query.Groups[i].Select(t => Lexeme(t.Folded) + (prefix || weights.Length > 0 ? ":" + (prefix ? "*" : "") + weights : ""));
             parts.Add("(" + string.Join(" <-> ", lexemes) + ")");
         }
 
         return string.Join(" & ", parts);
-    }
-
-    private static string? Phrase(SearchQuery query)
-    {
-        var folded = query.FoldedTokens;
-        return folded.Count > 1 && query.Groups.Count > 1 ? string.Join(" <-> ", folded.Select(Lexeme)) : null;
-    }
-
-    private static string? Exact(SearchQuery query)
-    {
-        var marked = query.Tokens.Where(t => t.HasMarks).Select(t => t.Exact).Distinct(StringComparer.Ordinal).ToList();
-        return marked.Count > 0 ? string.Join(" | ", marked.Select(Lexeme)) : null;
     }
 
     // A quoted lexeme: tokens hold only letters and digits, but quotes and backslashes are escaped anyway.

@@ -17,9 +17,12 @@ public sealed class SearchContent(SenDbContext db, ISearchIndex index)
     /// <summary>A result; TitleHtml and SnippetHtml are HTML-encoded with &lt;mark&gt; around matched words.</summary>
     public sealed record Hit(int EntryId, SearchKind Kind, int? ArticleId, string Title, string TitleHtml, string SnippetHtml, string Url, string? CategoryName, DateTime PublishedAt);
 
+    /// <summary>A page of hits; TotalCount stops at ISearchIndex.MaxCount + 1, which reads "more than MaxCount".</summary>
     public sealed record Result(IReadOnlyList<Hit> Hits, int TotalCount, int PageSize)
     {
-        public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+        public bool CountIsCapped => TotalCount > ISearchIndex.MaxCount;
+
+        public int PageCount => Math.Max(1, (Math.Min(TotalCount, ISearchIndex.MaxCount) + PageSize - 1) / PageSize);
     }
 
     public async Task<Result> HandleAsync(Query query, CancellationToken cancellationToken)
@@ -32,7 +35,7 @@ public sealed class SearchContent(SenDbContext db, ISearchIndex index)
 
         var total = await index.CountAsync(query.Text, query.Filter, cancellationToken).ConfigureAwait(false);
         var offset = (query.Page - 1) * query.PageSize;
-        if (total == 0 || offset >= total)
+        if (total == 0 || offset >= Math.Min(total, ISearchIndex.MaxCount))
         {
             return new Result([], total, query.PageSize);
         }

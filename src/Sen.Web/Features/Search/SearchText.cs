@@ -21,7 +21,7 @@ public static class SearchText
         public bool HasMarks => !string.Equals(Exact, Folded, StringComparison.Ordinal);
     }
 
-    /// <summary>Tokens of NFC text with their positions in it.</summary>
+    /// <summary>Tokens of NFC text with their positions in it (text that is not NFC is normalized first).</summary>
     public static List<Token> Tokenize(string? text)
     {
         var tokens = new List<Token>();
@@ -30,6 +30,9 @@ public static class SearchText
             return tokens;
         }
 
+        text = VietnameseText.Nfc(text)!;
+        var exact = new StringBuilder(MaxTokenLength);
+        var folded = new StringBuilder(MaxTokenLength);
         var i = 0;
         while (i < text.Length)
         {
@@ -40,23 +43,26 @@ public static class SearchText
             }
 
             var start = i;
-            while (i < text.Length && IsTokenChar(text[i]))
+            exact.Clear();
+            folded.Clear();
+            for (; i < text.Length && IsTokenChar(text[i]); i++)
             {
-                i++;
-            }
+                var c = text[i];
 
-            var raw = text[start..i];
-            var exact = StripMarks(VietnameseText.Nfc(raw)!.ToLowerInvariant());
-            var folded = VietnameseText.Fold(exact);
-            if (exact.Length > MaxTokenLength)
-            {
-                exact = exact[..MaxTokenLength];
-                folded = folded.Length > MaxTokenLength ? folded[..MaxTokenLength] : folded;
+                // NFC leaves no combining marks in Vietnamese; any left (other scripts) would split tokens in FTS5.
+                if (exact.Length >= MaxTokenLength || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark)
+                {
+                    continue;
+                }
+
+                var lower = char.ToLowerInvariant(c);
+                exact.Append(lower);
+                folded.Append(FoldChar(lower));
             }
 
             if (folded.Length > 0)
             {
-                tokens.Add(new Token(exact, folded, start, i - start));
+                tokens.Add(new Token(exact.ToString(), folded.Length > MaxTokenLength ? folded.ToString(0, MaxTokenLength) : folded.ToString(), start, i - start));
             }
         }
 
@@ -123,15 +129,18 @@ public static class SearchText
         return builder.ToString();
     }
 
-    // NFC leaves no combining marks in Vietnamese; any left (other scripts) would split tokens in FTS5.
-    private static string StripMarks(string exact)
+    // Folding is per letter for NFC text (every Vietnamese letter is one precomposed character), so each
+    // character's fold is computed once, through VietnameseText.Fold, and remembered.
+    private static readonly string?[] FoldTable = new string?[char.MaxValue + 1];
+
+    private static string FoldChar(char c)
     {
-        if (!exact.Any(c => char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark))
+        if (c < 0x80)
         {
-            return exact;
+            return FoldTable[c] ??= c.ToString();
         }
 
-        return string.Concat(exact.Where(c => char.GetUnicodeCategory(c) is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark)));
+        return FoldTable[c] ??= VietnameseText.Fold(c.ToString());
     }
 
     // Letters and digits only (with combining marks, should NFD text slip through), so both FTS5's

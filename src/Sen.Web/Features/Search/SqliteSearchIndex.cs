@@ -7,18 +7,18 @@ using Sen.Web.Infrastructure.Data;
 namespace Sen.Web.Features.Search;
 
 /// <summary>
-/// SQLite FTS5: the SearchFts table indexes SearchEntries' token columns (external content,
+/// SQLite FTS5: the SearchFts table indexes SearchEntries' folded token columns (external content,
 /// kept in sync by triggers), tokenizer unicode61 without diacritic removal, because the folding
 /// is Sen's own and already done.
 /// </summary>
 public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
 {
-    private const string FoldedColumns = "{TitleFolded LeadFolded ExtraFolded BodyFolded}";
+    // CROSS JOIN keeps the FTS table as the outer loop: with the (SiteId, PublishedAt) index at hand the
+    // planner would otherwise walk the entries and run the MATCH once per row.
     private const string TitleColumns = "{TitleFolded ExtraFolded}";
-    private const string ExactColumns = "{TitleExact LeadExact}";
 
-    // bm25 weights by FTS column: TitleFolded, LeadFolded, ExtraFolded, BodyFolded, TitleExact, LeadExact.
-    private const string Rank = "bm25(SearchFts, 10.0, 4.0, 5.0, 1.0, 10.0, 4.0)";
+    // bm25 weights by FTS column: TitleFolded, LeadFolded, ExtraFolded, BodyFolded.
+    private const string Rank = "bm25(SearchFts, 10.0, 4.0, 5.0, 1.0)";
 
     public async Task<int> CountAsync(SearchQuery query, SearchFilter filter, CancellationToken cancellationToken)
     {
@@ -31,9 +31,11 @@ public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
 
         return await WithCommandAsync(async command =>
         {
-            var sql = new StringBuilder("SELECT count(*) FROM SearchFts f JOIN SearchEntries e ON e.Id = f.rowid WHERE SearchFts MATCH @match");
-            SqlFilter.Add(command, "@match", Match(query, titleOnly: false, withBoosts: false));
+            var sql = new StringBuilder("SELECT count(*) FROM (SELECT 1 FROM SearchFts f CROSS JOIN SearchEntries e ON e.Id = f.rowid WHERE SearchFts MATCH @match");
+            SqlFilter.Add(command, "@match", Match(query, titleOnly: false));
             SqlFilter.Append(sql, command, filter, c => "e." + c);
+            sql.Append(" LIMIT @max)");
+            SqlFilter.Add(command, "@max", ISearchIndex.MaxCount + 1);
             command.CommandText = sql.ToString();
             return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         }, cancellationToken).ConfigureAwait(false);
@@ -51,11 +53,29 @@ public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
         return await WithCommandAsync(async command =>
         {
             var relevance = order == SearchOrder.Relevance;
+            var match = Match(query, titleOnly);
+            long? floor = null;
+            if (relevance)
+            {
+                // Rank only the newest MaxRanked matches (see ISearchIndex.MaxRanked): a seek, not a scan.
+                command.CommandText = "SELECT rowid FROM SearchFts WHERE SearchFts MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @cap";
+                SqlFilter.Add(command, "@match", Match(query, titleOnly));
+                SqlFilter.Add(command, "@cap", ISearchIndex.MaxRanked - 1);
+                floor = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long value ? value : null;
+                command.Parameters.Clear();
+            }
+
             var sql = new StringBuilder("SELECT f.rowid, ")
                 .Append(relevance ? Rank : "0.0")
-                .Append(" FROM SearchFts f JOIN SearchEntries e ON e.Id = f.rowid WHERE SearchFts MATCH @match");
-            SqlFilter.Add(command, "@match", Match(query, titleOnly, withBoosts: relevance));
+                .Append(" FROM SearchFts f CROSS JOIN SearchEntries e ON e.Id = f.rowid WHERE SearchFts MATCH @match");
+            SqlFilter.Add(command, "@match", match);
             SqlFilter.Append(sql, command, filter, c => "e." + c);
+            if (floor is { } min)
+            {
+                sql.Append(" AND f.rowid >= @floor");
+                SqlFilter.Add(command, "@floor", min);
+            }
+
             sql.Append(relevance ? " ORDER BY 2, e.PublishedAt DESC, e.Id DESC" : " ORDER BY e.PublishedAt DESC, e.Id DESC");
             sql.Append(" LIMIT @limit OFFSET @offset");
             SqlFilter.Add(command, "@limit", limit);
@@ -75,47 +95,33 @@ public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
     public Task<long> SizeInBytesAsync(CancellationToken cancellationToken) =>
         WithCommandAsync(async command =>
         {
-            // dbstat is compiled into the bundled SQLite; it counts the pages of the entries table, its indexes and the FTS shadow tables.
-            command.CommandText = "SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name LIKE 'SearchFts%' OR name LIKE 'SearchEntries%' OR name LIKE 'IX_SearchEntries%'";
+            // The bundled SQLite has no dbstat: count the FTS5 b-tree blobs and the stored entry text instead.
+            command.CommandText = """
+                SELECT (SELECT coalesce(sum(length(block)), 0) FROM SearchFts_data)
+                     + (SELECT coalesce(sum(length(term)) + 16 * count(*), 0) FROM SearchFts_idx)
+                     + (SELECT coalesce(sum(length(CAST(Title AS BLOB)) + length(CAST(Lead AS BLOB)) + length(CAST(Extra AS BLOB)) + length(CAST(Body AS BLOB))
+                                          + length(TitleFolded) + length(LeadFolded) + length(ExtraFolded) + length(BodyFolded)
+                                          + length(CAST(TitleExact AS BLOB)) + length(CAST(LeadExact AS BLOB)) + 40), 0) FROM SearchEntries)
+                """;
             return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         }, cancellationToken);
 
     /// <summary>
-    /// The FTS5 query: every group (quoted token or phrase) required in the folded columns. For
-    /// ranking, alternatives that imply the required part are OR-ed in (same matches, higher bm25):
-    /// the whole query as a phrase, and the exact words with their diacritics in title and lead.
+    /// The FTS5 query: every group (a quoted token, or a quoted phrase) is required; the last may be a
+    /// prefix. Exact-diacritic and phrase preferences are applied by <see cref="SearchRanking"/>, not
+    /// here: as extra bm25 phrases they cost four times the ranking time for the same order.
     /// </summary>
-    internal static string Match(SearchQuery query, bool titleOnly, bool withBoosts)
+    internal static string Match(SearchQuery query, bool titleOnly)
     {
-        var required = new StringBuilder();
-        required.Append(titleOnly ? TitleColumns : FoldedColumns).Append(" : (");
+        // Without a column filter FTS5 need not read positions to match.
+        var required = new StringBuilder(titleOnly ? TitleColumns + " : (" : "(");
         for (var i = 0; i < query.Groups.Count; i++)
         {
-            var prefix = query.LastIsPrefix && i == query.Groups.Count - 1 && query.Groups[i][0].Folded.Length >= 2;
+            var prefix = query.LastIsPrefix && i == query.Groups.Count - 1;
             required.Append(i == 0 ? "" : " AND ").Append(Quote(query.Groups[i].Select(t => t.Folded))).Append(prefix ? "*" : "");
         }
 
-        required.Append(')');
-        if (!withBoosts || titleOnly)
-        {
-            return required.ToString();
-        }
-
-        var match = new StringBuilder("(").Append(required).Append(')');
-        var folded = query.FoldedTokens;
-        if (folded.Count > 1 && query.Groups.Count > 1)
-        {
-            match.Append(" OR (").Append(required).Append(" AND ").Append(FoldedColumns).Append(" : ").Append(Quote(folded)).Append(')');
-        }
-
-        var marked = query.Tokens.Where(t => t.HasMarks).Select(t => t.Exact).Distinct(StringComparer.Ordinal).ToList();
-        if (marked.Count > 0)
-        {
-            match.Append(" OR (").Append(required).Append(" AND ").Append(ExactColumns).Append(" : (")
-                .Append(string.Join(" OR ", marked.Select(t => Quote([t])))).Append("))");
-        }
-
-        return match.ToString();
+        return required.Append(')').ToString();
     }
 
     // Tokens hold only letters and digits; doubling quotes is still done so that no input can end the string.

@@ -72,11 +72,6 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Postgres
                     setweight(to_tsvector('simple', "LeadFolded"), 'C') ||
                     setweight(to_tsvector('simple', "BodyFolded"), 'D')) STORED;
                 """);
-            migrationBuilder.Sql("""
-                ALTER TABLE "SearchEntries" ADD COLUMN "ExactDocument" tsvector GENERATED ALWAYS AS (
-                    setweight(to_tsvector('simple', "TitleExact"), 'A') ||
-                    setweight(to_tsvector('simple', "LeadExact"), 'C')) STORED;
-                """);
             migrationBuilder.Sql("""CREATE INDEX "IX_SearchEntries_Document" ON "SearchEntries" USING GIN ("Document");""");
         }
 

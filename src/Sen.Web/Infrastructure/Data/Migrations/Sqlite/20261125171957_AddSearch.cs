@@ -63,31 +63,31 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Sqlite
 
             // Full text over Sen's own tokens (see SearchText): FTS5 external content on SearchEntries,
             // kept in step by triggers. unicode61 without diacritic removal: folding is already done
-            // (and FTS5 would not map đ to d). Exact title/lead words are indexed too, to rank them first.
+            // (and FTS5 would not map đ to d). Exact words are stored in SearchEntries for ranking, not indexed.
             migrationBuilder.Sql("""
                 CREATE VIRTUAL TABLE SearchFts USING fts5(
-                    TitleFolded, LeadFolded, ExtraFolded, BodyFolded, TitleExact, LeadExact,
+                    TitleFolded, LeadFolded, ExtraFolded, BodyFolded,
                     content='SearchEntries', content_rowid='Id',
                     tokenize='unicode61 remove_diacritics 0', detail='full');
                 """);
             migrationBuilder.Sql("""
                 CREATE TRIGGER SearchEntries_ai AFTER INSERT ON SearchEntries BEGIN
-                    INSERT INTO SearchFts(rowid, TitleFolded, LeadFolded, ExtraFolded, BodyFolded, TitleExact, LeadExact)
-                    VALUES (new.Id, new.TitleFolded, new.LeadFolded, new.ExtraFolded, new.BodyFolded, new.TitleExact, new.LeadExact);
+                    INSERT INTO SearchFts(rowid, TitleFolded, LeadFolded, ExtraFolded, BodyFolded)
+                    VALUES (new.Id, new.TitleFolded, new.LeadFolded, new.ExtraFolded, new.BodyFolded);
                 END;
                 """);
             migrationBuilder.Sql("""
                 CREATE TRIGGER SearchEntries_ad AFTER DELETE ON SearchEntries BEGIN
-                    INSERT INTO SearchFts(SearchFts, rowid, TitleFolded, LeadFolded, ExtraFolded, BodyFolded, TitleExact, LeadExact)
-                    VALUES ('delete', old.Id, old.TitleFolded, old.LeadFolded, old.ExtraFolded, old.BodyFolded, old.TitleExact, old.LeadExact);
+                    INSERT INTO SearchFts(SearchFts, rowid, TitleFolded, LeadFolded, ExtraFolded, BodyFolded)
+                    VALUES ('delete', old.Id, old.TitleFolded, old.LeadFolded, old.ExtraFolded, old.BodyFolded);
                 END;
                 """);
             migrationBuilder.Sql("""
                 CREATE TRIGGER SearchEntries_au AFTER UPDATE ON SearchEntries BEGIN
-                    INSERT INTO SearchFts(SearchFts, rowid, TitleFolded, LeadFolded, ExtraFolded, BodyFolded, TitleExact, LeadExact)
-                    VALUES ('delete', old.Id, old.TitleFolded, old.LeadFolded, old.ExtraFolded, old.BodyFolded, old.TitleExact, old.LeadExact);
-                    INSERT INTO SearchFts(rowid, TitleFolded, LeadFolded, ExtraFolded, BodyFolded, TitleExact, LeadExact)
-                    VALUES (new.Id, new.TitleFolded, new.LeadFolded, new.ExtraFolded, new.BodyFolded, new.TitleExact, new.LeadExact);
+                    INSERT INTO SearchFts(SearchFts, rowid, TitleFolded, LeadFolded, ExtraFolded, BodyFolded)
+                    VALUES ('delete', old.Id, old.TitleFolded, old.LeadFolded, old.ExtraFolded, old.BodyFolded);
+                    INSERT INTO SearchFts(rowid, TitleFolded, LeadFolded, ExtraFolded, BodyFolded)
+                    VALUES (new.Id, new.TitleFolded, new.LeadFolded, new.ExtraFolded, new.BodyFolded);
                 END;
                 """);
         }
