@@ -80,10 +80,25 @@ public abstract class SearchPageTests<TFactory>(TFactory factory) : IClassFixtur
         var before = await client.GetDocumentAsync("/tim-kiem?q=que+son&den-ngay=02/10/2019");
         Assert.DoesNotContain(before.QuerySelectorAll(".search-hit h2 a"), a => a.GetAttribute("href") == SeedUrl);
 
-        var newest = await client.GetDocumentAsync("/tim-kiem?q=tinh&sap-xep=moi-nhat");
+        var newest = await client.GetDocumentAsync("/tim-kiem?q=va&sap-xep=moi-nhat");
         var times = newest.QuerySelectorAll(".search-hit time").Select(t => DateTimeOffset.Parse(t.GetAttribute("datetime")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.True(times.Count > 1);
         Assert.Equal(times.OrderByDescending(t => t), times);
+    }
+
+    [Fact]
+    public async Task Results_are_paginated_with_the_query_and_filters_kept()
+    {
+        var client = Client();
+        var first = await client.GetDocumentAsync("/tim-kiem?q=va&sap-xep=moi-nhat");
+        Assert.Equal(10, first.QuerySelectorAll(".search-hit").Length);
+        var next = first.QuerySelector(".pager a[rel=next]")?.GetAttribute("href");
+        Assert.Equal("/tim-kiem?q=va&sap-xep=moi-nhat&trang=2", next);
+        var second = await client.GetDocumentAsync(next!);
+        Assert.NotEmpty(second.QuerySelectorAll(".search-hit"));
+        Assert.Empty(second.QuerySelectorAll(".search-hit h2 a").Select(a => a.GetAttribute("href")).Intersect(first.QuerySelectorAll(".search-hit h2 a").Select(a => a.GetAttribute("href"))));
+        Assert.Equal("11", second.QuerySelector(".search-results")?.GetAttribute("start"));
+        Assert.Equal("moi-nhat", second.QuerySelector("#search-sort option[selected]")?.GetAttribute("value"));
     }
 
     [Theory]

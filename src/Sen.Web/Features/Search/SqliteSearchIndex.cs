@@ -54,15 +54,26 @@ public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
         {
             var relevance = order == SearchOrder.Relevance;
             var match = Match(query, titleOnly);
-            long? floor = null;
-            if (relevance)
+
+            // The id of the MaxRanked-th newest match, or null when there are fewer: a seek, not a scan.
+            command.CommandText = "SELECT rowid FROM SearchFts WHERE SearchFts MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @cap";
+            SqlFilter.Add(command, "@match", match);
+            SqlFilter.Add(command, "@cap", ISearchIndex.MaxRanked - 1);
+            long? floor = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long value ? value : null;
+            command.Parameters.Clear();
+
+            if (!relevance && floor is not null)
             {
-                // Rank only the newest MaxRanked matches (see ISearchIndex.MaxRanked): a seek, not a scan.
-                command.CommandText = "SELECT rowid FROM SearchFts WHERE SearchFts MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @cap";
-                SqlFilter.Add(command, "@match", Match(query, titleOnly));
-                SqlFilter.Add(command, "@cap", ISearchIndex.MaxRanked - 1);
-                floor = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long value ? value : null;
-                command.Parameters.Clear();
+                // Newest first among many matches: walk the (SiteId, PublishedAt) index from the newest
+                // end and keep the entries in the set of matching ids, instead of sorting every match.
+                var newest = new StringBuilder("SELECT e.Id, 0.0 FROM SearchEntries e INDEXED BY IX_SearchEntries_SiteId_PublishedAt WHERE e.Id IN (SELECT rowid FROM SearchFts WHERE SearchFts MATCH @match)");
+                SqlFilter.Add(command, "@match", match);
+                SqlFilter.Append(newest, command, filter, c => "e." + c);
+                newest.Append(" ORDER BY e.PublishedAt DESC, e.Id DESC LIMIT @limit OFFSET @offset");
+                SqlFilter.Add(command, "@limit", limit);
+                SqlFilter.Add(command, "@offset", offset);
+                command.CommandText = newest.ToString();
+                return await ReadAsync(command, limit, cancellationToken).ConfigureAwait(false);
             }
 
             var sql = new StringBuilder("SELECT f.rowid, ")
@@ -70,8 +81,9 @@ public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
                 .Append(" FROM SearchFts f CROSS JOIN SearchEntries e ON e.Id = f.rowid WHERE SearchFts MATCH @match");
             SqlFilter.Add(command, "@match", match);
             SqlFilter.Append(sql, command, filter, c => "e." + c);
-            if (floor is { } min)
+            if (relevance && floor is { } min)
             {
+                // Rank only the newest MaxRanked matches (see ISearchIndex.MaxRanked).
                 sql.Append(" AND f.rowid >= @floor");
                 SqlFilter.Add(command, "@floor", min);
             }
@@ -81,15 +93,20 @@ public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
             SqlFilter.Add(command, "@limit", limit);
             SqlFilter.Add(command, "@offset", offset);
             command.CommandText = sql.ToString();
-            var list = new List<SearchCandidate>(limit);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                list.Add(new SearchCandidate(reader.GetInt32(0), -reader.GetDouble(1)));
-            }
-
-            return (IReadOnlyList<SearchCandidate>)list;
+            return await ReadAsync(command, limit, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<SearchCandidate>> ReadAsync(System.Data.Common.DbCommand command, int limit, CancellationToken cancellationToken)
+    {
+        var list = new List<SearchCandidate>(limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(new SearchCandidate(reader.GetInt32(0), -reader.GetDouble(1)));
+        }
+
+        return list;
     }
 
     public Task<long> SizeInBytesAsync(CancellationToken cancellationToken) =>
