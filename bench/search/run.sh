@@ -6,6 +6,7 @@
 #   bench/search/run.sh 100000          # content from `sen generate --articles 100000`
 #   SEN_BENCH_FILL=1 bench/search/run.sh 20000   # without `sen generate`: the bench inserts synthetic articles
 #   SEN_BENCH_POSTGRES="Host=127.0.0.1;Port=55432;Username=postgres;Database=sen_bench" bench/search/run.sh 100000
+#   (an empty database: createdb sen_bench; SEN_BENCH_SKIP_SQLITE=1 runs PostgreSQL only)
 #
 # Each run starts from an empty database of its own (bench/search/data/), which it leaves behind.
 set -euo pipefail
@@ -36,12 +37,14 @@ run() {
   "${sen[@]}" search bench "${fill_args[@]}" --iterations "$iterations" --output "$out_dir/results-$provider.md"
 }
 
+if [[ "${SEN_BENCH_SKIP_SQLITE:-0}" != "1" ]]; then
 (
   export Database__Provider=Sqlite
   export Sen__DataPath="$PWD/$data_dir/sqlite-$articles"
   rm -rf "$Sen__DataPath"
   run sqlite
 )
+fi
 
 if [[ -n "${SEN_BENCH_POSTGRES:-}" ]]; then
   (

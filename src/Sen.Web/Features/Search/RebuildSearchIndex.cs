@@ -52,6 +52,13 @@ public sealed class RebuildSearchIndex(SenDbContext db)
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
+
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            // Fresh statistics, so the planner sees how selective the GIN index is right away, not after autovacuum.
+            await db.Database.ExecuteSqlRawAsync("ANALYZE \"SearchEntries\"", cancellationToken).ConfigureAwait(false);
+        }
+
         return count;
     }
 

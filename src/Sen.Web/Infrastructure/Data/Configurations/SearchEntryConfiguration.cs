@@ -18,7 +18,7 @@ internal sealed class SearchEntryConfiguration : IEntityTypeConfiguration<Search
         builder.HasIndex(e => e.ArticleId).IsUnique();
         builder.HasIndex(e => new { e.SiteId, e.PublishedAt });
 
-        // The full-text structures (SQLite FTS5 table and triggers, PostgreSQL tsvector columns and
+        // The full-text structures (SQLite FTS5 table and triggers, PostgreSQL tsvector column and
         // GIN index) are provider SQL in the AddSearch migrations, outside the EF model.
     }
 }
