@@ -37,6 +37,12 @@ public interface ISearchIndex
     /// <summary>One page of matches; titleOnly matches the title and number/symbol only (suggestions).</summary>
     Task<IReadOnlyList<SearchCandidate>> FindAsync(SearchQuery query, SearchFilter filter, SearchOrder order, int offset, int limit, bool titleOnly, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The newest <see cref="MaxRanked"/> matches, newest first, with the stored words
+    /// <see cref="SearchRanking"/> orders them by, read in the same query.
+    /// </summary>
+    Task<IReadOnlyList<SearchRanking.Fields>> CandidatesAsync(SearchQuery query, SearchFilter filter, bool titleOnly, CancellationToken cancellationToken);
+
     /// <summary>Bytes the index takes on disk (tables and full-text structures), for benchmarks.</summary>
     Task<long> SizeInBytesAsync(CancellationToken cancellationToken);
 }

@@ -45,7 +45,8 @@ public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
         return await WithCommandAsync(async command =>
         {
             var relevance = order == SearchOrder.Relevance;
-            var rank = relevance ? """ts_rank(e."Document", to_tsquery('simple', @q))""" : "0.0";
+            // As on SQLite: by relevance the newest MaxRanked matches, which SearchRanking orders.
+            const string rank = "0.0";
             var sql = new StringBuilder("SELECT e.\"Id\", (").Append(rank).Append(")::float8 AS rank FROM \"SearchEntries\" e WHERE e.\"Document\" @@ to_tsquery('simple', @q)");
             SqlFilter.Add(command, "@q", TsQuery(query, titleOnly));
             SqlFilter.Append(sql, command, filter, c => "e.\"" + c + "\"");
@@ -56,7 +57,7 @@ public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
                 SqlFilter.Add(command, "@cap", ISearchIndex.MaxRanked - 1);
             }
 
-            sql.Append(relevance ? " ORDER BY rank DESC, e.\"PublishedAt\" DESC, e.\"Id\" DESC" : " ORDER BY e.\"PublishedAt\" DESC, e.\"Id\" DESC");
+            sql.Append(relevance ? " ORDER BY e.\"Id\" DESC" : " ORDER BY e.\"PublishedAt\" DESC, e.\"Id\" DESC");
             sql.Append(" LIMIT @limit OFFSET @offset");
             SqlFilter.Add(command, "@limit", limit);
             SqlFilter.Add(command, "@offset", offset);
@@ -70,6 +71,44 @@ public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
 
             return (IReadOnlyList<SearchCandidate>)list;
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<SearchRanking.Fields>> CandidatesAsync(SearchQuery query, SearchFilter filter, bool titleOnly, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(filter);
+        if (query.IsEmpty)
+        {
+            return [];
+        }
+
+        return await WithCommandAsync(async command =>
+        {
+            // The same candidates as on SQLite: the newest MaxRanked matches, before filters.
+            var sql = new StringBuilder("""SELECT e."Id", e."TitleFolded", e."TitleExact", e."LeadFolded", e."LeadExact", e."ExtraFolded", e."PublishedAt" FROM "SearchEntries" e WHERE e."Document" @@ to_tsquery('simple', @q)""");
+            SqlFilter.Add(command, "@q", TsQuery(query, titleOnly));
+            SqlFilter.Append(sql, command, filter, c => "e.\"" + c + "\"");
+            sql.Append(" AND e.\"Id\" >= coalesce((SELECT m.\"Id\" FROM \"SearchEntries\" m WHERE m.\"Document\" @@ to_tsquery('simple', @q) ORDER BY m.\"Id\" DESC LIMIT 1 OFFSET @cap), 0)");
+            sql.Append(" ORDER BY e.\"Id\" DESC LIMIT @cap1");
+            SqlFilter.Add(command, "@cap", ISearchIndex.MaxRanked - 1);
+            SqlFilter.Add(command, "@cap1", ISearchIndex.MaxRanked);
+            command.CommandText = sql.ToString();
+            return await ReadFieldsAsync(command, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<SearchRanking.Fields>> ReadFieldsAsync(System.Data.Common.DbCommand command, CancellationToken cancellationToken)
+    {
+        var list = new List<SearchRanking.Fields>(ISearchIndex.MaxRanked);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(new SearchRanking.Fields(
+                reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+                DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc)));
+        }
+
+        return list;
     }
 
     public Task<long> SizeInBytesAsync(CancellationToken cancellationToken) =>

@@ -9,8 +9,8 @@ public sealed class SearchContent(SenDbContext db, ISearchIndex index)
 {
     public const int PageSize = 10;
 
-    /// <summary>How many of the backend's best candidates Sen re-ranks; later pages follow the backend's order.</summary>
-    public const int RerankDepth = 100;
+    /// <summary>How many candidates Sen ranks: all the backend returns (the newest matches, at most MaxRanked).</summary>
+    public const int RerankDepth = ISearchIndex.MaxRanked;
 
     public sealed record Query(SearchQuery Text, SearchFilter Filter, SearchOrder Order = SearchOrder.Relevance, int Page = 1, int PageSize = PageSize);
 
@@ -55,12 +55,8 @@ public sealed class SearchContent(SenDbContext db, ISearchIndex index)
             return page.Select(c => c.EntryId).ToList();
         }
 
-        var candidates = await index.FindAsync(text, filter, order, 0, RerankDepth, titleOnly, cancellationToken).ConfigureAwait(false);
-        var candidateIds = candidates.Select(c => c.EntryId).ToList();
-        var fields = await db.SearchEntries.AsNoTracking()
-            .Where(e => candidateIds.Contains(e.Id))
-            .Select(e => new SearchRanking.Fields(e.Id, e.TitleFolded, e.TitleExact, e.LeadFolded, e.LeadExact, e.ExtraFolded, e.PublishedAt))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var fields = await index.CandidatesAsync(text, filter, titleOnly, cancellationToken).ConfigureAwait(false);
+        var candidates = fields.Select(f => new SearchCandidate(f.EntryId, 0)).ToList();
         return SearchRanking.Order(text, candidates, fields).Skip(offset).Take(count).ToList();
     }
 

@@ -1,9 +1,9 @@
 namespace Sen.Web.Features.Search;
 
 /// <summary>
-/// Sen's final ordering of the backend's best candidates, in C# so both backends rank alike:
-/// title before lead before body, the words as typed (with their diacritics) before folded-only
-/// matches, the whole query as a phrase before scattered words, then the backend's own order.
+/// Sen's ordering of the backend's candidates (the newest matches), in C# so both backends rank
+/// alike: title before lead, the words as typed (with their diacritics) before folded-only
+/// matches, the whole query as a phrase before scattered words, then the candidates' order (newer first).
 /// </summary>
 public static class SearchRanking
 {
@@ -50,7 +50,7 @@ public static class SearchRanking
                 score += 8 * Coverage(marked, titleExact, null) + 3 * Coverage(marked, leadExact, null);
             }
 
-            // The backend's order (bm25 / ts_rank: body frequency, length) decides among equals.
+            // The candidates' order (newest first) decides among equals.
             score += 3.0 * (candidates.Count - i) / candidates.Count;
             scored.Add((f.EntryId, score, f.PublishedAt));
         }
