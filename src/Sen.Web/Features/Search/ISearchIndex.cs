@@ -17,7 +17,7 @@ public readonly record struct SearchCandidate(int EntryId, double Score);
 
 /// <summary>
 /// The swap point between full-text engines (SQLite FTS5, PostgreSQL tsvector). Backends only find
-/// and roughly order entries; the final ranking and snippets are Sen's own C#, identical on both.
+/// entries; ranking and snippets are Sen's own C#, identical on both.
 /// </summary>
 public interface ISearchIndex
 {
@@ -34,7 +34,10 @@ public interface ISearchIndex
     /// <summary>The number of matches, at most <see cref="MaxCount"/> + 1 (meaning "more than MaxCount").</summary>
     Task<int> CountAsync(SearchQuery query, SearchFilter filter, CancellationToken cancellationToken);
 
-    /// <summary>One page of matches; titleOnly matches the title and number/symbol only (suggestions).</summary>
+    /// <summary>
+    /// One page of matches, newest first: by publication time (Newest) or by entry id (Relevance, for
+    /// pages beyond what Sen ranks); titleOnly matches the title and number/symbol only (suggestions).
+    /// </summary>
     Task<IReadOnlyList<SearchCandidate>> FindAsync(SearchQuery query, SearchFilter filter, SearchOrder order, int offset, int limit, bool titleOnly, CancellationToken cancellationToken);
 
     /// <summary>
