@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Localization;
 using Sen.Web.Features.Articles;
 using Sen.Web.Features.Errors;
 using Sen.Web.Features.Import;
+using Sen.Web.Features.Search;
 using Sen.Web.Features.Sites;
 using Sen.Web.Features.ViewCounts;
 using Sen.Web.Infrastructure.Caching;
@@ -51,6 +52,7 @@ public static class SenApp
         builder.Services.AddImport();
         builder.Services.AddPublicCaching(builder.Configuration);
         builder.Services.AddViewCounts();
+        builder.Services.AddSearch();
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks();
     }
@@ -88,5 +90,6 @@ public static class SenApp
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
         app.MapRazorPages().WithStaticAssets();
+        app.MapSearchApi();
     }
 }

@@ -26,6 +26,64 @@ public sealed class VietnameseTextTests
         }
     }
 
+    // The 29 letters of the Vietnamese alphabet and what each folds to.
+    private static readonly (string Letter, string Folded)[] Alphabet =
+    [
+        ("a", "a"), ("ă", "a"), ("â", "a"), ("b", "b"), ("c", "c"), ("d", "d"), ("đ", "d"), ("e", "e"), ("ê", "e"),
+        ("g", "g"), ("h", "h"), ("i", "i"), ("k", "k"), ("l", "l"), ("m", "m"), ("n", "n"), ("o", "o"), ("ô", "o"),
+        ("ơ", "o"), ("p", "p"), ("q", "q"), ("r", "r"), ("s", "s"), ("t", "t"), ("u", "u"), ("ư", "u"), ("v", "v"),
+        ("x", "x"), ("y", "y"),
+    ];
+
+    [Fact]
+    public void Fold_maps_every_letter_of_the_alphabet_in_both_cases_and_both_normal_forms()
+    {
+        Assert.Equal(29, Alphabet.Length);
+        foreach (var (letter, folded) in Alphabet)
+        {
+            var upper = letter.ToUpperInvariant();
+            Assert.NotEqual(letter, upper);
+            foreach (var form in new[] { letter, upper })
+            {
+                Assert.Equal(folded, VietnameseText.Fold(form.Normalize(NormalizationForm.FormC)));
+                Assert.Equal(folded, VietnameseText.Fold(form.Normalize(NormalizationForm.FormD)));
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_toned_vowel_has_a_precomposed_upper_case_that_folds_and_composes_back()
+    {
+        var count = 0;
+        foreach (var vowel in Vowels)
+        {
+            foreach (var tone in Tones.Skip(1))
+            {
+                var lower = (vowel + tone).Normalize(NormalizationForm.FormC);
+                var upperNfd = (vowel.ToUpperInvariant() + tone).Normalize(NormalizationForm.FormD);
+                var upper = VietnameseText.Nfc(upperNfd)!;
+                Assert.Equal(1, lower.Length);
+                Assert.Equal(1, upper.Length);
+                Assert.Equal(lower, upper.ToLowerInvariant());
+                Assert.Equal(VietnameseText.Fold(lower), VietnameseText.Fold(upperNfd));
+                count++;
+            }
+        }
+
+        Assert.Equal(12 * 5, count);
+    }
+
+    [Fact]
+    public void Fold_of_a_whole_sentence_is_the_same_in_NFC_NFD_and_capitals()
+    {
+        const string sentence = "Đồng chí Bí thư Huyện ủy Quế Sơn phát biểu: “Người dân là chủ thể; ưu tiên đường giao thông, thủy lợi, ổn định đời sống”.";
+        const string expected = "dong chi bi thu huyen uy que son phat bieu: “nguoi dan la chu the; uu tien duong giao thong, thuy loi, on dinh doi song”.";
+        Assert.Equal(expected, VietnameseText.Fold(sentence));
+        Assert.Equal(expected, VietnameseText.Fold(sentence.Normalize(NormalizationForm.FormD)));
+        Assert.Equal(expected, VietnameseText.Fold(sentence.ToUpperInvariant()));
+        Assert.Equal(expected, VietnameseText.Fold(sentence.ToUpperInvariant().Normalize(NormalizationForm.FormD)));
+    }
+
     [Theory]
     [InlineData("Đảng", "dang")]
     [InlineData("đoàn thể", "doan the")]

@@ -14,6 +14,7 @@ public static class SenCommandLine
         var root = new RootCommand("Sen – cổng thông tin điện tử / e-information portal. Không có lệnh: chạy máy chủ web.");
         root.Subcommands.Add(new Command("serve", "Chạy cổng thông tin (mặc định). / Serve the portal (default)."));
         root.Subcommands.Add(ImportCommand());
+        root.Subcommands.Add(Features.Search.SearchCommands.Create());
         foreach (var extension in Extensions)
         {
             root.Subcommands.Add(extension());

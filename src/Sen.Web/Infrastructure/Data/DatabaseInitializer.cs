@@ -31,5 +31,11 @@ public static class DatabaseInitializer
             var seeder = scope.ServiceProvider.GetRequiredService<DemoContentSeeder>();
             await seeder.SeedIfEmptyAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        if (options.Migrate)
+        {
+            // Databases from before search (or restored without the index) get one built once.
+            await scope.ServiceProvider.GetRequiredService<Features.Search.RebuildSearchIndex>().EnsureBuiltAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Sen.Web.Features.Articles;
 using Sen.Web.Features.Categories;
 using Sen.Web.Features.Links;
+using Sen.Web.Features.Search;
 using Sen.Web.Features.Sites;
 using Sen.Web.Features.ViewCounts;
 using Sen.Web.Text;
@@ -25,18 +26,24 @@ public abstract class SenDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<ArticleViewsDaily> ArticleViewsDaily => Set<ArticleViewsDaily>();
 
+    public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
+
     public abstract DatabaseProvider Provider { get; }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         NormalizeText();
+        SearchIndexSync.BeforeSave(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         NormalizeText();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // The search index rows are written by this same SaveChanges, so they commit or roll back with the articles.
+        await SearchIndexSync.BeforeSaveAsync(this, cancellationToken).ConfigureAwait(false);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

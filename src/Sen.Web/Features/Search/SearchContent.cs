@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Sen.Web.Features.Articles;
+using Sen.Web.Infrastructure.Data;
+
+namespace Sen.Web.Features.Search;
+
+/// <summary>One page of search results with highlighted titles and snippets.</summary>
+public sealed class SearchContent(SenDbContext db, ISearchIndex index)
+{
+    public const int PageSize = 10;
+
+    /// <summary>How many candidates Sen ranks: all the backend returns (the newest matches, at most MaxRanked).</summary>
+    public const int RerankDepth = ISearchIndex.MaxRanked;
+
+    public sealed record Query(SearchQuery Text, SearchFilter Filter, SearchOrder Order = SearchOrder.Relevance, int Page = 1, int PageSize = PageSize);
+
+    /// <summary>A result; TitleHtml and SnippetHtml are HTML-encoded with &lt;mark&gt; around matched words.</summary>
+    public sealed record Hit(int EntryId, SearchKind Kind, int? ArticleId, string Title, string TitleHtml, string SnippetHtml, string Url, string? CategoryName, DateTime PublishedAt);
+
+    /// <summary>A page of hits; TotalCount stops at ISearchIndex.MaxCount + 1, which reads "more than MaxCount".</summary>
+    public sealed record Result(IReadOnlyList<Hit> Hits, int TotalCount, int PageSize)
+    {
+        public bool CountIsCapped => TotalCount > ISearchIndex.MaxCount;
+
+        public int PageCount => Math.Max(1, (Math.Min(TotalCount, ISearchIndex.MaxCount) + PageSize - 1) / PageSize);
+    }
+
+    public async Task<Result> HandleAsync(Query query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Text.IsEmpty)
+        {
+            return new Result([], 0, query.PageSize);
+        }
+
+        var total = await index.CountAsync(query.Text, query.Filter, cancellationToken).ConfigureAwait(false);
+        var offset = (query.Page - 1) * query.PageSize;
+        if (total == 0 || offset >= Math.Min(total, ISearchIndex.MaxCount))
+        {
+            return new Result([], total, query.PageSize);
+        }
+
+        var ids = await RankAsync(query.Text, query.Filter, query.Order, offset, query.PageSize, titleOnly: false, cancellationToken).ConfigureAwait(false);
+        var hits = await LoadAsync(ids, query.Text, cancellationToken).ConfigureAwait(false);
+        return new Result(hits, total, query.PageSize);
+    }
+
+    /// <summary>Entry ids in final order: Sen's ranking over the backend's top candidates, the backend's order beyond them.</summary>
+    public async Task<IReadOnlyList<int>> RankAsync(SearchQuery text, SearchFilter filter, SearchOrder order, int offset, int count, bool titleOnly, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (order == SearchOrder.Newest || offset + count > RerankDepth)
+        {
+            var page = await index.FindAsync(text, filter, order, offset, count, titleOnly, cancellationToken).ConfigureAwait(false);
+            return page.Select(c => c.EntryId).ToList();
+        }
+
+        var fields = await index.CandidatesAsync(text, filter, titleOnly, cancellationToken).ConfigureAwait(false);
+        var candidates = fields.Select(f => new SearchCandidate(f.EntryId, 0)).ToList();
+        return SearchRanking.Order(text, candidates, fields).Skip(offset).Take(count).ToList();
+    }
+
+    public async Task<IReadOnlyList<Hit>> LoadAsync(IReadOnlyList<int> ids, SearchQuery text, CancellationToken cancellationToken, bool withSnippets = true)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var rows = await db.SearchEntries.AsNoTracking()
+            .Where(e => ids.Contains(e.Id))
+            .Select(e => new
+            {
+                e.Id,
+                e.Kind,
+                e.ArticleId,
+                e.Title,
+                e.Lead,
+                Body = withSnippets ? e.Body : "",
+                e.PublishedAt,
+                ArticleSlug = e.Article != null ? e.Article.Slug : null,
+                CategorySlug = e.Article != null ? e.Article.Category!.Slug : null,
+                CategoryName = e.Article != null ? e.Article.Category!.Name : null,
+            })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var byId = rows.ToDictionary(r => r.Id);
+        var hits = new List<Hit>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (!byId.TryGetValue(id, out var r))
+            {
+                continue;
+            }
+
+            var url = r.Kind == SearchKind.Article && r.ArticleId is { } articleId && r.CategorySlug is not null
+                ? ArticleUrls.Article(r.CategorySlug, r.ArticleSlug!, articleId)
+                : "/";
+            var snippet = withSnippets
+                ? SearchSnippet.Excerpt(r.Body, text) ?? SearchSnippet.Excerpt(r.Lead, text) ?? SearchSnippet.Plain(r.Lead.Length > 0 ? r.Lead : r.Body)
+                : "";
+            hits.Add(new Hit(r.Id, r.Kind, r.ArticleId, r.Title, SearchSnippet.Highlight(r.Title, text), snippet, url, r.CategoryName, r.PublishedAt));
+        }
+
+        return hits;
+    }
+}

@@ -1,0 +1,43 @@
+using Sen.Web.Features.Articles;
+
+namespace Sen.Web.Features.Search;
+
+/// <summary>Builds index rows from their sources; the one place that decides what is searchable.</summary>
+public static class SearchEntries
+{
+    /// <summary>The row an article should have, or null when readers may not see it.</summary>
+    public static bool IsSearchable(Article article) =>
+        article is { Status: ArticleStatus.Published, PublishedAt: not null };
+
+    public static void Fill(SearchEntry entry, Article article)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(article);
+        var author = string.Join(", ", new[] { article.AuthorName, article.AuthorUnit }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        Fill(entry, SearchKind.Article, article.SiteId, article.CategoryId, article.PublishedAt!.Value, article.Title, article.Lead, author, SearchText.HtmlToText(article.BodyHtml));
+        if (article.Id != 0)
+        {
+            entry.ArticleId = article.Id;
+        }
+    }
+
+    /// <summary>For any kind: documents pass their number/symbol as <paramref name="extra"/> and summary as <paramref name="lead"/>.</summary>
+    public static void Fill(SearchEntry entry, SearchKind kind, int siteId, int? categoryId, DateTime publishedAtUtc, string title, string lead, string extra, string body)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        entry.Kind = kind;
+        entry.SiteId = siteId;
+        entry.CategoryId = categoryId;
+        entry.PublishedAt = publishedAtUtc;
+        entry.Title = title;
+        entry.Lead = lead;
+        entry.Extra = extra;
+        entry.Body = body;
+        entry.TitleFolded = SearchText.Folded(title);
+        entry.LeadFolded = SearchText.Folded(lead);
+        entry.ExtraFolded = SearchText.Folded(extra);
+        entry.BodyFolded = SearchText.Folded(body);
+        entry.TitleExact = SearchText.Exact(title);
+        entry.LeadExact = SearchText.Exact(lead);
+    }
+}
