@@ -7,6 +7,7 @@ public static class ArticlesServiceCollectionExtensions
     public static IServiceCollection AddArticles(this IServiceCollection services)
     {
         services.AddScoped<ListCategoryArticles>();
+        services.AddSingleton<CategoryListings>();
         return services;
     }
 }

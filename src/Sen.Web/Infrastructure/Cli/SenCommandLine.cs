@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
+using Sen.Web.Features.Generate;
 using Sen.Web.Features.Import;
 using Sen.Web.Features.Sites;
 using Sen.Web.Infrastructure.Data;
@@ -14,6 +15,8 @@ public static class SenCommandLine
         var root = new RootCommand("Sen – cổng thông tin điện tử / e-information portal. Không có lệnh: chạy máy chủ web.");
         root.Subcommands.Add(new Command("serve", "Chạy cổng thông tin (mặc định). / Serve the portal (default)."));
         root.Subcommands.Add(ImportCommand());
+        root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(ListingBenchCommand.Create());
         foreach (var extension in Extensions)
         {
             root.Subcommands.Add(extension());
