@@ -282,7 +282,7 @@ WRK_VERSION=$( (wrk -v 2>&1 || true) | head -1 | awk '{ print $1, $2 }')
   echo "# Sen benchmarks"
   echo
   [ -n "$LABEL" ] && { echo "$LABEL"; echo; }
-  echo "Written by \`bench/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC') from commit \`$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)\`$(git -C "$ROOT" diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')."
+  echo "Written by \`bench/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC') from commit \`$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)\`$(git -C "$ROOT" diff --quiet HEAD -- src bench tests 2>/dev/null || echo ' (with uncommitted changes)')."
   echo
   echo "## Machine"
   echo
