@@ -86,6 +86,37 @@ public abstract class GenerateArticlesTests<TFactory>(TFactory factory) : IClass
         Assert.Equal(await ExpectedNewsTreeAsync(), await AllIdsAsync(client));
     }
 
+    [Fact]
+    public async Task Taking_down_or_moving_a_listed_article_shows_at_once_on_its_category_pages()
+    {
+        factory.RequireProvider();
+        await GenerateAsync(seed: 9);
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var before = Ids(await client.GetDocumentAsync("/tin-tuc-su-kien?trang=4"));
+        var target = before[5];
+
+        await ChangeAsync(target, a => a.Status = ArticleStatus.Unpublished);
+        var after = await ExpectedNewsTreeAsync();
+        Assert.DoesNotContain(target, after);
+        Assert.Equal(after.Skip(60).Take(20).ToArray(), Ids(await client.GetDocumentAsync("/tin-tuc-su-kien?trang=4")));
+
+        await ChangeAsync(target, a => a.Status = ArticleStatus.Published);
+        Assert.Equal(before, Ids(await client.GetDocumentAsync("/tin-tuc-su-kien?trang=4")));
+
+        var other = await factory.InScopeAsync(sp => sp.GetRequiredService<SenDbContext>().Categories.Where(c => c.Slug == "xay-dung-dang").Select(c => c.Id).SingleAsync(TestContext.Current.CancellationToken));
+        await ChangeAsync(target, a => a.CategoryId = other);
+        Assert.DoesNotContain(target, Ids(await client.GetDocumentAsync("/tin-tuc-su-kien?trang=4")));
+        Assert.Equal(await ExpectedNewsTreeAsync(), await AllIdsAsync(client));
+    }
+
+    private Task<int> ChangeAsync(int id, Action<Article> change) => factory.InScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<SenDbContext>();
+        var article = await db.Articles.SingleAsync(a => a.Id == id, TestContext.Current.CancellationToken);
+        change(article);
+        return await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    });
+
     private static int[] Ids(AngleSharp.Dom.IDocument document) =>
         document.QuerySelectorAll(".article-list h2 a")
             .Select(a => ArticleUrls.TryParseSegment(a.GetAttribute("href")!.Split('/')[^1], out _, out var id) ? id : 0)

@@ -7,7 +7,6 @@ public static class ArticlesServiceCollectionExtensions
     public static IServiceCollection AddArticles(this IServiceCollection services)
     {
         services.AddScoped<ListCategoryArticles>();
-        services.AddSingleton<CategoryListings>();
         return services;
     }
 }

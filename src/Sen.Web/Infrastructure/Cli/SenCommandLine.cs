@@ -15,12 +15,13 @@ public static class SenCommandLine
         var root = new RootCommand("Sen – cổng thông tin điện tử / e-information portal. Không có lệnh: chạy máy chủ web.");
         root.Subcommands.Add(new Command("serve", "Chạy cổng thông tin (mặc định). / Serve the portal (default)."));
         root.Subcommands.Add(ImportCommand());
-        root.Subcommands.Add(GenerateCommand.Create());
-        root.Subcommands.Add(ListingBenchCommand.Create());
         foreach (var extension in Extensions)
         {
             root.Subcommands.Add(extension());
         }
+
+        root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(ListingBenchCommand.Create());
 
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }
