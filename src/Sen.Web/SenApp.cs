@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Sen.Web.Features.Articles;
 using Sen.Web.Features.Errors;
-using Sen.Web.Features.Generate;
 using Sen.Web.Features.Import;
 using Sen.Web.Features.Sites;
 using Sen.Web.Infrastructure.Data;
@@ -42,7 +41,6 @@ public static class SenApp
         builder.Services.AddSites();
         builder.Services.AddArticles();
         builder.Services.AddImport();
-        builder.Services.AddGenerate();
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks();
     }

@@ -140,7 +140,7 @@ public abstract class GenerateArticlesTests<TFactory>(TFactory factory) : IClass
         var db = sp.GetRequiredService<SenDbContext>();
         var site = await sp.GetRequiredService<SiteContext>().GetAsync(TestContext.Current.CancellationToken);
         var before = await db.Articles.MaxAsync(a => a.Id, TestContext.Current.CancellationToken);
-        var result = await sp.GetRequiredService<GenerateArticles>()
+        var result = await ActivatorUtilities.CreateInstance<GenerateArticles>(sp)
             .HandleAsync(new GenerateArticles.Command(site.Id, Count, seed), null, TestContext.Current.CancellationToken);
         Assert.Equal(Count, result.Inserted);
         return await db.Articles.AsNoTracking().Include(a => a.Category).Where(a => a.Id > before).OrderBy(a => a.Id)

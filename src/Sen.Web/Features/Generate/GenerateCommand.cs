@@ -41,7 +41,8 @@ public static class GenerateCommand
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {done:N0} / {count:N0}"));
                 }
             });
-            var result = await services.GetRequiredService<GenerateArticles>()
+            // Built on demand: only this command uses it, so it needs no registration in the app.
+            var result = await ActivatorUtilities.CreateInstance<GenerateArticles>(services)
                 .HandleAsync(new GenerateArticles.Command(site.Id, count, parse.GetValue(seed)), progress, ct).ConfigureAwait(false);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Đã tạo / generated {result.Inserted:N0} bài / articles in {result.Elapsed.TotalSeconds:F1} s"));
             return 0;
