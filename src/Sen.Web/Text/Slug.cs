@@ -18,6 +18,12 @@ public static class Slug
             {
                 if (pendingDash && builder.Length > 0)
                 {
+                    // A dash and one more character must both fit, or the slug would pass maxLength.
+                    if (builder.Length + 2 > maxLength)
+                    {
+                        break;
+                    }
+
                     builder.Append('-');
                 }
 

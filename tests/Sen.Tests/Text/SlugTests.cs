@@ -24,6 +24,17 @@ public sealed class SlugTests
     }
 
     [Theory]
+    [InlineData(118)]
+    [InlineData(119)]
+    [InlineData(120)]
+    public void From_never_passes_the_maximum_when_a_word_starts_at_its_edge(int prefix)
+    {
+        var slug = Slug.From(new string('a', prefix) + " bc de");
+        Assert.True(slug.Length <= Slug.MaxLength, $"{slug.Length} characters");
+        Assert.True(Slug.IsWellFormed(slug));
+    }
+
+    [Theory]
     [InlineData("tin-tuc", true)]
     [InlineData("khoa-xii", true)]
     [InlineData("Tin-tuc", false)]

@@ -5,7 +5,7 @@ using Sen.Web.Infrastructure.Data;
 namespace Sen.Web.Features.Categories;
 
 /// <summary>One page of a category's published articles, newest first, its subcategories included.</summary>
-public sealed class ListCategoryArticles(SenDbContext db, TimeProvider clock)
+public sealed class ListCategoryArticles(SenDbContext db, TimeProvider clock, CategoryListings listings)
 {
     public const int PageSize = 20;
 
@@ -20,24 +20,13 @@ public sealed class ListCategoryArticles(SenDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(query);
         var now = clock.GetUtcNow().UtcDateTime;
-        var ids = query.CategoryIds;
-        var inCategory = ids.Count == 1
-            ? db.Articles.Where(a => a.CategoryId == query.CategoryId)
-            : db.Articles.Where(a => ids.Contains(a.CategoryId));
-        var published = inCategory.Published(now);
-
-        var total = await published.CountAsync(cancellationToken).ConfigureAwait(false);
-
-        // Deferred join: the offset walks only the (CategoryId, Status, PublishedAt, Id) index to pick
-        // the page's ids, then the 20 rows are read by key, so deep pages stay cheap.
-        var pageIds = await published
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Skip((query.Page - 1) * PageSize).Take(PageSize)
-            .Select(a => a.Id)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        // The page's ids come from the in-memory listing; only its 20 rows are read from the table.
+        var page = await listings.GetPageAsync(db, query.CategoryIds, (query.Page - 1) * PageSize, PageSize, now, cancellationToken).ConfigureAwait(false);
+        var pageIds = page.Ids;
 
         var rows = await db.Articles.AsNoTracking()
             .Where(a => pageIds.Contains(a.Id))
+            .Published(now)
             .Select(a => new { a.Id, a.Title, a.Slug, a.Lead, a.CoverImageUrl, a.PublishedAt, CategorySlug = a.Category!.Slug, CategoryName = a.Category.Name })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
@@ -45,6 +34,6 @@ public sealed class ListCategoryArticles(SenDbContext db, TimeProvider clock)
             .Select(r => new ArticleSummary(r.Id, r.Title, r.Slug, r.Lead, r.CoverImageUrl, r.CategorySlug, r.CategoryName, r.PublishedAt!.Value))
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .ToList();
-        return new Result(articles, total);
+        return new Result(articles, page.TotalCount);
     }
 }

@@ -25,8 +25,11 @@ public sealed class HomePageModel(SenDbContext db, SiteContext siteContext, Time
         var now = clock.GetUtcNow().UtcDateTime;
         var published = db.Articles.AsNoTracking().Where(a => a.SiteId == site.Id).Published(now);
 
-        Featured = await Summaries(published.OrderByDescending(a => a.IsFeatured).ThenByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id))
-            .FirstOrDefaultAsync(cancellationToken);
+        // Two index walks newest-first instead of one ORDER BY IsFeatured, which sorted every published article.
+        Featured = await Summaries(published.Where(a => a.IsFeatured).OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id))
+                .FirstOrDefaultAsync(cancellationToken)
+            ?? await Summaries(published.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id))
+                .FirstOrDefaultAsync(cancellationToken);
 
         var categories = await db.Categories.AsNoTracking()
             .Where(c => c.SiteId == site.Id)

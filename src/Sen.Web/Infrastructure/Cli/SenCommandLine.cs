@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
+using Sen.Web.Features.Generate;
 using Sen.Web.Features.Import;
 using Sen.Web.Features.Sites;
 using Sen.Web.Infrastructure.Data;
@@ -19,6 +20,9 @@ public static class SenCommandLine
         {
             root.Subcommands.Add(extension());
         }
+
+        root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(ListingBenchCommand.Create());
 
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }

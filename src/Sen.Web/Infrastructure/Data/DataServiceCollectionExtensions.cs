@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Sen.Web.Features.Categories;
 
 namespace Sen.Web.Infrastructure.Data;
 
@@ -12,6 +13,9 @@ public static class DataServiceCollectionExtensions
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         var connectionString = configuration.GetConnectionString("Default");
 
+        // Category listings are kept in memory; this tells them when a save changes what they list.
+        services.AddSingleton<CategoryListings>();
+        services.AddSingleton<ListingChangeInterceptor>();
         switch (options.Provider)
         {
             case DatabaseProvider.Postgres:
@@ -20,12 +24,12 @@ public static class DataServiceCollectionExtensions
                     throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is empty.");
                 }
 
-                services.AddDbContextPool<PostgresSenDbContext>(o => ConfigurePostgres(o, connectionString));
+                services.AddDbContextPool<PostgresSenDbContext>((sp, o) => ConfigurePostgres(o, connectionString).AddInterceptors(sp.GetRequiredService<ListingChangeInterceptor>()));
                 services.AddScoped<SenDbContext>(sp => sp.GetRequiredService<PostgresSenDbContext>());
                 break;
             default:
                 var sqlite = SqliteConnectionString(connectionString, configuration, environment);
-                services.AddDbContextPool<SqliteSenDbContext>(o => ConfigureSqlite(o, sqlite));
+                services.AddDbContextPool<SqliteSenDbContext>((sp, o) => ConfigureSqlite(o, sqlite).AddInterceptors(sp.GetRequiredService<ListingChangeInterceptor>()));
                 services.AddScoped<SenDbContext>(sp => sp.GetRequiredService<SqliteSenDbContext>());
                 break;
         }
@@ -37,10 +41,10 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddDatabaseInitialization(this IServiceCollection services) =>
         services.AddHostedService<DatabaseInitializationService>();
 
-    public static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString) =>
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory"));
 
-    public static void ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString) =>
+    public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseNpgsql(connectionString);
 
     private static string SqliteConnectionString(string? configured, IConfiguration configuration, IHostEnvironment environment)

@@ -1,0 +1,390 @@
+#!/usr/bin/env bash
+# Sen benchmark: builds Release, generates ARTICLES articles into a fresh SQLite database, starts Sen
+# and an nginx serving the same page bytes as static files (both on loopback), measures both with wrk
+# and writes BENCHMARKS.md. Stops only the processes it started, by PID.
+#
+#   bench/run.sh                      # defaults below
+#   ARTICLES=20000 DURATION=5s bench/run.sh
+#
+# Environment: ARTICLES (105000: 100,000+ so that page 5,000 of /tin-tuc-su-kien exists), DURATION (10s),
+# WARMUP (5s), THREADS (2), CONNECTIONS ("32 256"), DEEP_PAGE (5000), SEN_PORT (5181), NGINX_PORT (5182),
+# OUT (BENCHMARKS.md at the repository root), LABEL (a line printed under the title), KEEP (1 keeps the temp dir),
+# R2R (1: publish ReadyToRun; 0: plain Release).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ARTICLES=${ARTICLES:-105000}
+DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-5s}
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-"32 256"}
+DEEP_PAGE=${DEEP_PAGE:-5000}
+SEN_PORT=${SEN_PORT:-5181}
+NGINX_PORT=${NGINX_PORT:-5182}
+OUT=${OUT:-$ROOT/BENCHMARKS.md}
+LABEL=${LABEL:-}
+SEN_URL="http://127.0.0.1:$SEN_PORT"
+NGINX_URL="http://127.0.0.1:$NGINX_PORT"
+
+log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+
+# ---- tools ---------------------------------------------------------------------------------------
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+command -v sqlite3 >/dev/null || missing+=(sqlite3)
+command -v curl >/dev/null || missing+=(curl)
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+
+WORK=$(mktemp -d /tmp/sen-bench.XXXXXX)
+chmod 755 "$WORK"
+SEN_PID=""
+NGINX_PID=""
+cleanup() {
+  for pid in $SEN_PID $NGINX_PID; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
+  if [ "${KEEP:-0}" != 1 ]; then rm -rf "$WORK"; else log "kept $WORK"; fi
+}
+trap cleanup EXIT
+
+now_ms() { date +%s%3N; }
+
+# ---- build and data ------------------------------------------------------------------------------
+LOAD_START=$(cut -d" " -f1-3 /proc/loadavg)
+# ReadyToRun (as an operator should publish) starts about 40 % faster than JIT-only; R2R=0 turns it off.
+PUBLISH_ARGS=(-c Release -o "$WORK/app" --nologo -v quiet)
+PUBLISH_KIND="Release"
+if [ "${R2R:-1}" = 1 ]; then
+  case "$(uname -m)" in x86_64) RID=linux-x64 ;; aarch64) RID=linux-arm64 ;; *) RID="" ;; esac
+  if [ -n "$RID" ]; then
+    PUBLISH_ARGS+=(-r "$RID" --self-contained false -p:PublishReadyToRun=true)
+    PUBLISH_KIND="Release, ReadyToRun ($RID, framework-dependent)"
+  fi
+fi
+log "publishing $PUBLISH_KIND to $WORK/app"
+dotnet publish "$ROOT/src/Sen.Web" "${PUBLISH_ARGS[@]}" >"$WORK/publish.log" 2>&1 || { cat "$WORK/publish.log"; exit 1; }
+
+export Sen__DataPath="$WORK/data"
+export Database__Provider=Sqlite
+export Database__SeedDemoContent=true
+export ConnectionStrings__Default=""
+export ASPNETCORE_ENVIRONMENT=Production
+export Logging__LogLevel__Default=Warning
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+DB="$WORK/data/sen.db"
+sen() { (cd "$WORK/app" && dotnet sen.dll "$@"); }
+
+log "generating $ARTICLES articles"
+t0=$(now_ms)
+sen generate --articles "$ARTICLES" --seed 1 >"$WORK/generate.log" 2>&1 || { cat "$WORK/generate.log"; exit 1; }
+GENERATE_S=$(awk -v ms=$(( $(now_ms) - t0 )) 'BEGIN { printf "%.1f", ms / 1000 }')
+GENERATE_LINE=$(grep -E 'generated' "$WORK/generate.log" | tail -1 || true)
+log "$GENERATE_LINE (wall ${GENERATE_S} s)"
+
+SEARCH_REBUILD="not available in this build (no \`sen search\` command)"
+# (`sen --help` would start the server: arguments starting with '-' are host settings.)
+if sen search --help 2>/dev/null | grep -qE '^ +rebuild( |$)'; then
+  log "search rebuild"
+  t0=$(now_ms)
+  sen search rebuild >"$WORK/search-rebuild.log" 2>&1 || { cat "$WORK/search-rebuild.log"; exit 1; }
+  SEARCH_REBUILD="$(awk -v ms=$(( $(now_ms) - t0 )) 'BEGIN { printf "%.1f", ms / 1000 }') s wall (\`sen search rebuild\`)"
+fi
+
+TREE_COUNT=$(sqlite3 "$DB" "SELECT COUNT(*) FROM Articles a JOIN Categories c ON c.Id = a.CategoryId LEFT JOIN Categories p ON p.Id = c.ParentId WHERE a.Status = 3 AND (c.Slug = 'tin-tuc-su-kien' OR p.Slug = 'tin-tuc-su-kien');")
+TOTAL_ARTICLES=$(sqlite3 "$DB" "SELECT COUNT(*) FROM Articles;")
+LAST_PAGE=$(( (TREE_COUNT + 19) / 20 ))
+DEEP_NOTE=""
+if [ "$LAST_PAGE" -lt "$DEEP_PAGE" ]; then
+  DEEP_NOTE=" (asked for page $DEEP_PAGE, but the category has only $LAST_PAGE pages with ARTICLES=$ARTICLES)"
+  DEEP_PAGE=$LAST_PAGE
+fi
+ARTICLE_ID=$(sqlite3 "$DB" "SELECT a.Id FROM Articles a JOIN Categories c ON c.Id = a.CategoryId WHERE c.Slug = 'tin-co-so' AND a.Status = 3 ORDER BY a.Id DESC LIMIT 1;")
+ARTICLE_PATH=$(sqlite3 "$DB" "SELECT '/' || c.Slug || '/' || a.Slug || '-' || a.Id || '.html' FROM Articles a JOIN Categories c ON c.Id = a.CategoryId WHERE a.Id = $ARTICLE_ID;")
+
+log "timing the category listing query directly (no HTTP, no output cache)"
+sen bench-listing --category tin-tuc-su-kien --page 1 --page "$DEEP_PAGE" --repeat 300 >"$WORK/listing.log" 2>&1 || true
+LISTING_1=$(awk '/^page=1 /{ for (i = 1; i <= NF; i++) if ($i ~ /^median_ms=/) { sub("median_ms=", "", $i); print $i } }' "$WORK/listing.log")
+LISTING_DEEP=$(awk -v p="page=$DEEP_PAGE" '$1 == p { for (i = 1; i <= NF; i++) if ($i ~ /^median_ms=/) { sub("median_ms=", "", $i); print $i } }' "$WORK/listing.log")
+
+# ---- start Sen -----------------------------------------------------------------------------------
+log "starting Sen on $SEN_URL"
+t0=$(now_ms)
+(cd "$WORK/app" && exec dotnet sen.dll --urls "$SEN_URL") >"$WORK/sen.log" 2>&1 &
+SEN_PID=$!
+STARTUP_MS=""
+for _ in $(seq 1 600); do
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' "$SEN_URL/" || true)" = 200 ]; then
+    STARTUP_MS=$(( $(now_ms) - t0 ))
+    break
+  fi
+  kill -0 "$SEN_PID" 2>/dev/null || { cat "$WORK/sen.log"; exit 1; }
+  sleep 0.02
+done
+[ -n "$STARTUP_MS" ] || { log "Sen did not answer within 12 s"; cat "$WORK/sen.log"; exit 1; }
+log "first page after $STARTUP_MS ms"
+
+declare -A PATHS=(
+  [article]="$ARTICLE_PATH"
+  [home]="/"
+  [category1]="/tin-tuc-su-kien"
+  [categorydeep]="/tin-tuc-su-kien?trang=$DEEP_PAGE"
+)
+ORDER=(article home category1 categorydeep)
+declare -A TITLES=(
+  [article]="Article page"
+  [home]="Home page"
+  [category1]="Category page 1"
+  [categorydeep]="Category page $DEEP_PAGE"
+)
+
+# ---- static copies for nginx ---------------------------------------------------------------------
+mkdir -p "$WORK/www" "$WORK/nginx"
+for name in "${ORDER[@]}"; do
+  code=$(curl -s -o "$WORK/www/$name.html" -w '%{http_code}' "$SEN_URL${PATHS[$name]}")
+  [ "$code" = 200 ] || { log "${PATHS[$name]} answered $code"; exit 1; }
+done
+chmod -R a+rX "$WORK/www"
+cat >"$WORK/nginx/nginx.conf" <<EOF
+worker_processes auto;
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  gzip off;
+  keepalive_requests 100000000;
+  default_type text/html;
+  client_body_temp_path $WORK/nginx/body;
+  proxy_temp_path $WORK/nginx/proxy;
+  fastcgi_temp_path $WORK/nginx/fastcgi;
+  uwsgi_temp_path $WORK/nginx/uwsgi;
+  scgi_temp_path $WORK/nginx/scgi;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $WORK/www;
+  }
+}
+EOF
+"$NGINX" -c "$WORK/nginx/nginx.conf" -e "$WORK/nginx/error.log" >"$WORK/nginx/stdout.log" 2>&1 &
+NGINX_PID=$!
+for _ in $(seq 1 100); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$NGINX_URL/home.html" || true)" = 200 ] && break
+  sleep 0.05
+done
+
+# ---- measure -------------------------------------------------------------------------------------
+# wrk prints latencies as 812.00us / 1.23ms / 1.01s; everything is reported in ms.
+to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; else if (v ~ /m$/) n *= 60000; printf "%.2f", n }'; }
+parse_wrk() { # file -> "rps p50 p99 requests non2xx errors"
+  local f=$1
+  local rps p50 p99 req non2xx errors
+  rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$f")
+  p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$f")")
+  p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$f")")
+  req=$(awk '/ requests in / { print $1 }' "$f")
+  non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$f")
+  errors=$(awk '/Socket errors:/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' "$f")
+  echo "$rps $p50 $p99 $req ${non2xx:-0} ${errors:-0}"
+}
+# Requests wrk abandons at the end of a run stay queued in the server; let it drain before the next run
+# (a /healthz answer under 50 ms, for at most 60 s) so one slow page cannot starve the next measurement.
+settle() {
+  local t
+  for _ in $(seq 1 120); do
+    t=$(curl -s -o /dev/null -m 5 -w '%{time_total}' "$SEN_URL/healthz" || echo 9)
+    awk -v t="$t" 'BEGIN { exit !(t < 0.05) }' && return 0
+    sleep 0.5
+  done
+}
+run_wrk() { # url connections duration outfile [extra args]
+  local url=$1 c=$2 d=$3 out=$4
+  shift 4
+  settle
+  wrk -t"$THREADS" -c"$c" -d"$d" --latency "$@" "$url" >"$out" 2>&1
+}
+
+log "warming up Sen ($WARMUP per page)"
+for name in "${ORDER[@]}"; do
+  run_wrk "$SEN_URL${PATHS[$name]}" 32 "$WARMUP" "$WORK/warmup-$name.txt"
+done
+
+declare -A R
+for name in "${ORDER[@]}"; do
+  for c in $CONNECTIONS; do
+    log "$name, $c connections: Sen"
+    run_wrk "$SEN_URL${PATHS[$name]}" "$c" "$DURATION" "$WORK/sen-$name-$c.txt"
+    R[sen,$name,$c]=$(parse_wrk "$WORK/sen-$name-$c.txt")
+    log "  ${R[sen,$name,$c]}"
+    log "$name, $c connections: nginx"
+    run_wrk "$NGINX_URL/$name.html" "$c" "$DURATION" "$WORK/nginx-$name-$c.txt"
+    R[nginx,$name,$c]=$(parse_wrk "$WORK/nginx-$name-$c.txt")
+    log "  ${R[nginx,$name,$c]}"
+  done
+done
+
+# Exactness: a dedicated run on the article that also counts the requests wrk sent.
+view_count() { sqlite3 "$DB" "SELECT ViewCount FROM Articles WHERE Id = $ARTICLE_ID;"; }
+sleep 2.5
+VIEWS_BEFORE=$(view_count)
+run_wrk "$SEN_URL$ARTICLE_PATH" 32 5s "$WORK/exact.txt" -s "$ROOT/bench/count.lua"
+EXACT_COMPLETED=$(awk '/ requests in / { print $1 }' "$WORK/exact.txt")
+EXACT_SENT=$(awk '/^SENT / { print $2 }' "$WORK/exact.txt")
+EXACT_NON2XX=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$WORK/exact.txt")
+sleep 2.5
+VIEWS_AFTER=$(view_count)
+VIEWS_ADDED=$(( VIEWS_AFTER - VIEWS_BEFORE ))
+if [ "$VIEWS_ADDED" -eq "$EXACT_COMPLETED" ]; then
+  EXACT_RESULT="PASS (equal)"
+elif [ "$VIEWS_ADDED" -ge "$EXACT_COMPLETED" ] && [ "$VIEWS_ADDED" -le "$EXACT_SENT" ]; then
+  EXACT_RESULT="PASS (the $(( VIEWS_ADDED - EXACT_COMPLETED )) extra are requests the server answered after wrk stopped reading)"
+else
+  EXACT_RESULT="FAIL"
+fi
+
+SEARCH_SECTION=""
+search_code=$(curl -s -o /dev/null -w '%{http_code}' "$SEN_URL/tim-kiem?q=h%E1%BB%99i%20ngh%E1%BB%8B" || true)
+if [ "$search_code" != 404 ] && [ "$search_code" != 000 ]; then
+  log "search answers $search_code: measuring"
+  SEARCH_SECTION=$(SEN_URL="$SEN_URL" "$ROOT/bench/search.sh" 2>"$WORK/search.err" || { cat "$WORK/search.err" >&2; echo "search measurement failed (see the run's log)"; })
+fi
+
+LOAD_END=$(cut -d" " -f1-3 /proc/loadavg)
+PEAK_RSS_KB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SEN_PID/status")
+RSS_KB=$(awk '/^VmRSS:/ { print $2 }' "/proc/$SEN_PID/status")
+PEAK_RSS_MB=$(( PEAK_RSS_KB / 1024 ))
+
+kill "$NGINX_PID" && wait "$NGINX_PID" 2>/dev/null || true
+NGINX_PID=""
+kill "$SEN_PID" && wait "$SEN_PID" 2>/dev/null || true
+SEN_PID=""
+
+# ---- report --------------------------------------------------------------------------------------
+field() { echo "$1" | awk -v i="$2" '{ print $i }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "n/a" }'; }
+pass() { if awk -v a="$1" -v b="$2" -v op="$3" 'BEGIN { if (a !~ /^[0-9.]+$/) exit 1; exit !((op == "ge") ? (a + 0 >= b + 0) : (a + 0 <= b + 0)) }'; then echo PASS; else echo FAIL; fi; }
+
+A32=${R[sen,article,32]:-}
+N32=${R[nginx,article,32]:-}
+ART_RATIO=$(ratio "$(field "$A32" 1)" "$(field "$N32" 1)")
+ART_P99=$(field "$A32" 3)
+CAT1_P50=$(field "${R[sen,category1,32]}" 2)
+DEEP_P50=$(field "${R[sen,categorydeep,32]}" 2)
+DEEP_RATIO_HTTP=$(ratio "$DEEP_P50" "$CAT1_P50")
+DEEP_RATIO_QUERY=$(ratio "${LISTING_DEEP:-0}" "${LISTING_1:-0}")
+
+CPU_MODEL=$(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }')
+MEM=$(free -h | awk '/^Mem:/ { print $2 }')
+NGINX_VERSION=$("$NGINX" -v 2>&1 | sed 's/^nginx version: //')
+WRK_VERSION=$( (wrk -v 2>&1 || true) | head -1 | awk '{ print $1, $2 }')
+
+{
+  echo "# Sen benchmarks"
+  echo
+  [ -n "$LABEL" ] && { echo "$LABEL"; echo; }
+  echo "Written by \`bench/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC') from commit \`$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)\`$(git -C "$ROOT" diff --quiet HEAD -- src bench tests 2>/dev/null || echo ' (with uncommitted changes)')."
+  echo
+  echo "## Machine"
+  echo
+  echo "| | |"
+  echo "|---|---|"
+  echo "| CPU | $(nproc) cores: $CPU_MODEL |"
+  echo "| Memory | $MEM |"
+  echo "| Kernel | $(uname -sr) |"
+  echo "| .NET SDK | $(dotnet --version) |"
+  echo "| nginx | $NGINX_VERSION |"
+  echo "| wrk | $WRK_VERSION |"
+  echo "| Sen build | \`dotnet publish\` $PUBLISH_KIND |"
+  echo "| Load average (1, 5, 15 min) | $LOAD_START at the start, $LOAD_END before stopping Sen |"
+  echo
+  echo "wrk, Sen and nginx share the machine (loopback), so every figure includes the load generator's own CPU. A load average above the core count means other work competed for the CPU during the run."
+  echo
+  echo "## Data"
+  echo
+  echo "- Articles in the database: $TOTAL_ARTICLES ($ARTICLES generated by \`sen generate --articles $ARTICLES --seed 1\` plus the demo content); $TREE_COUNT of them in the Tin tức - Sự kiện tree, $LAST_PAGE pages of 20."
+  echo "- Generation: ${GENERATE_S} s wall ($GENERATE_LINE)."
+  echo "- Search index rebuild: $SEARCH_REBUILD."
+  echo "- Pages: article \`$ARTICLE_PATH\`, home \`/\`, category \`/tin-tuc-su-kien\` page 1 and \`?trang=$DEEP_PAGE\`$DEEP_NOTE."
+  echo
+  echo "## Throughput and latency"
+  echo
+  echo "\`wrk -t$THREADS -c{32,256} -d$DURATION --latency URL\` after a $WARMUP warm-up per page at 32 connections. nginx serves the bytes Sen returned for the same URL as a static file (sendfile on, gzip off, access log off, worker_processes auto); wrk sends no Accept-Encoding, so both send the same uncompressed bytes."
+  echo
+  echo "| Page | Bytes | Conns | Sen req/s | Sen p50 ms | Sen p99 ms | nginx req/s | nginx p50 ms | nginx p99 ms | Sen / nginx |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  for name in "${ORDER[@]}"; do
+    bytes=$(stat -c %s "$WORK/www/$name.html")
+    for c in $CONNECTIONS; do
+      s=${R[sen,$name,$c]}; n=${R[nginx,$name,$c]}
+      errs=""
+      [ "$(field "$s" 5)" != 0 ] && errs=" ($(field "$s" 5) non-2xx)"
+      [ "$(field "$s" 6)" != 0 ] && errs="$errs ($(field "$s" 6) socket errors)"
+      echo "| ${TITLES[$name]} | $bytes | $c | $(field "$s" 1)$errs | $(field "$s" 2) | $(field "$s" 3) | $(field "$n" 1) | $(field "$n" 2) | $(field "$n" 3) | $(ratio "$(field "$s" 1)" "$(field "$n" 1)") |"
+    done
+  done
+  echo
+  echo "## Deep category pages"
+  echo
+  echo "- Query alone (\`sen bench-listing --category tin-tuc-su-kien --page 1 --page $DEEP_PAGE --repeat 300\`, median, no HTTP, no output cache): page 1 ${LISTING_1:-n/a} ms, page $DEEP_PAGE ${LISTING_DEEP:-n/a} ms, ratio $DEEP_RATIO_QUERY."
+  echo "- Over HTTP at 32 connections (p50): page 1 $CAT1_P50 ms, page $DEEP_PAGE $DEEP_P50 ms, ratio $DEEP_RATIO_HTTP."
+  echo
+  echo "## View counting exactness"
+  echo
+  echo "\`wrk -t$THREADS -c32 -d5s -s bench/count.lua\` on the article; ViewCount read from SQLite 2.5 s before and 2.5 s after (past the counter's flush)."
+  echo
+  echo "| Requests wrk completed | Requests wrk sent | Non-2xx | Views before | Views after | Views added | Result |"
+  echo "|---:|---:|---:|---:|---:|---:|---|"
+  echo "| $EXACT_COMPLETED | $EXACT_SENT | ${EXACT_NON2XX:-0} | $VIEWS_BEFORE | $VIEWS_AFTER | $VIEWS_ADDED | $EXACT_RESULT |"
+  echo
+  echo "## Memory and start-up"
+  echo
+  echo "- Peak RSS of Sen over the whole run (VmHWM): $PEAK_RSS_MB MB (RSS at the end $(( RSS_KB / 1024 )) MB)."
+  echo "- Start-up, process start to the first 200 on \`/\`: $STARTUP_MS ms."
+  echo
+  if [ -n "$SEARCH_SECTION" ]; then
+    echo "## Search"
+    echo
+    echo "$SEARCH_SECTION"
+    echo
+  fi
+  echo "## Targets"
+  echo
+  echo "| Target | Measured | Result |"
+  echo "|---|---|---|"
+  echo "| Article page ≥ 0.8 × nginx static throughput at 32 connections | $ART_RATIO × | $(pass "$ART_RATIO" 0.8 ge) |"
+  echo "| Article page p99 ≤ 10 ms at 32 connections | $ART_P99 ms | $(pass "$ART_P99" 10 le) |"
+  echo "| Peak RSS ≤ 300 MB with 100k articles | $PEAK_RSS_MB MB | $(pass "$PEAK_RSS_MB" 300 le) |"
+  echo "| Start to first page ≤ 2 s | $STARTUP_MS ms | $(pass "$STARTUP_MS" 2000 le) |"
+  echo "| Category page $DEEP_PAGE ≤ 2 × page 1 (query) | $DEEP_RATIO_QUERY × | $(pass "$DEEP_RATIO_QUERY" 2 le) |"
+  echo "| Category page $DEEP_PAGE ≤ 2 × page 1 (HTTP p50) | $DEEP_RATIO_HTTP × | $(pass "$DEEP_RATIO_HTTP" 2 le) |"
+  echo "| Views added = requests completed | $VIEWS_ADDED / $EXACT_COMPLETED | ${EXACT_RESULT%% *} |"
+  echo
+  echo "## How to run"
+  echo
+  echo '```'
+  echo "bench/run.sh                                  # ARTICLES=105000 DURATION=10s"
+  echo "ARTICLES=20000 DURATION=3s WARMUP=2s bench/run.sh   # quick check"
+  echo '```'
+  echo
+  echo "It installs wrk, nginx and sqlite3 from Debian packages when missing, publishes Release into a temp"
+  echo "directory, generates the articles into a fresh SQLite database, starts Sen and nginx on loopback"
+  echo "ports $SEN_PORT and $NGINX_PORT, and stops both by PID when done."
+} >"$OUT.tmp"
+
+if [ -f "$ROOT/bench/NOTES.md" ]; then
+  { echo; cat "$ROOT/bench/NOTES.md"; } >>"$OUT.tmp"
+fi
+mv "$OUT.tmp" "$OUT"
+log "wrote $OUT"
+cat "$OUT"
