@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Sen.Web.Infrastructure.Caching;
 using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Articles;
 
-/// <summary>Changes an article's text and evicts every cached page that shows it.</summary>
-public sealed class EditArticle(SenDbContext db, TimeProvider clock, PublicCache cache)
+/// <summary>Changes an article's text; the save evicts every cached page that shows it (<see cref="Infrastructure.Data.ContentChangeInterceptor"/>).</summary>
+public sealed class EditArticle(SenDbContext db, TimeProvider clock)
 {
     /// <summary>ExpectedVersion: the version the editor started from; a newer one in the database is a conflict.</summary>
     public sealed record Command(int ArticleId, string Title, string Lead, string BodyHtml, int? ExpectedVersion = null);
@@ -45,7 +44,6 @@ public sealed class EditArticle(SenDbContext db, TimeProvider clock, PublicCache
             return Result.Conflict;
         }
 
-        await cache.EvictAsync(PublicCache.Tags.ForArticle(article.Id, article.CategoryId), cancellationToken).ConfigureAwait(false);
         return Result.Saved;
     }
 }

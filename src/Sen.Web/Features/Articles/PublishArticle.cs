@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Sen.Web.Infrastructure.Caching;
 using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Articles;
 
-/// <summary>Publishes (or takes down) an article and evicts the pages that list or show it.</summary>
-public sealed class PublishArticle(SenDbContext db, TimeProvider clock, PublicCache cache)
+/// <summary>Publishes (or takes down) an article; the save evicts the pages that list or show it (<see cref="Infrastructure.Data.ContentChangeInterceptor"/>).</summary>
+public sealed class PublishArticle(SenDbContext db, TimeProvider clock)
 {
     /// <summary>Publish = false takes the article down (Unpublished).</summary>
     public sealed record Command(int ArticleId, bool Publish = true);
@@ -44,7 +43,6 @@ public sealed class PublishArticle(SenDbContext db, TimeProvider clock, PublicCa
             return Result.Conflict;
         }
 
-        await cache.EvictAsync(PublicCache.Tags.ForArticle(article.Id, article.CategoryId), cancellationToken).ConfigureAwait(false);
         return Result.Saved;
     }
 }

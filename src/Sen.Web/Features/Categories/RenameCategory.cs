@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Sen.Web.Infrastructure.Caching;
 using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Categories;
@@ -8,7 +7,7 @@ namespace Sen.Web.Features.Categories;
 /// Renames a category. Its slug, and so every URL, stays. Category names are in the menus on every
 /// page, in breadcrumbs and in lists, so all public pages are evicted.
 /// </summary>
-public sealed class RenameCategory(SenDbContext db, TimeProvider clock, PublicCache cache)
+public sealed class RenameCategory(SenDbContext db, TimeProvider clock)
 {
     public sealed record Command(int CategoryId, string Name);
 
@@ -30,7 +29,6 @@ public sealed class RenameCategory(SenDbContext db, TimeProvider clock, PublicCa
         category.Name = command.Name.Trim();
         category.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await cache.EvictAsync([PublicCache.Tags.Chrome], cancellationToken).ConfigureAwait(false);
         return Result.Saved;
     }
 }

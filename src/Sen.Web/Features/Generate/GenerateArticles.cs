@@ -10,7 +10,7 @@ namespace Sen.Web.Features.Generate;
 /// Writes many realistic published articles for load tests and demos. Rows go in through one prepared
 /// INSERT per batch transaction: EF change tracking of 100,000 entities would take minutes.
 /// </summary>
-public sealed class GenerateArticles(SenDbContext db, TimeProvider clock)
+public sealed class GenerateArticles(SenDbContext db, TimeProvider clock, ContentChangeInterceptor changes)
 {
     public const int BatchSize = 2000;
 
@@ -117,6 +117,9 @@ public sealed class GenerateArticles(SenDbContext db, TimeProvider clock)
             await using var analyze = connection.CreateCommand();
             analyze.CommandText = "ANALYZE \"Articles\"";
             await analyze.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+            // The inserts bypassed EF, so the caches are told here.
+            await changes.BulkChangedAsync(cancellationToken).ConfigureAwait(false);
             return new Result(inserted, clock.GetElapsedTime(started));
         }
         finally

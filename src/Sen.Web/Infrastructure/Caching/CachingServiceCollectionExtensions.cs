@@ -28,6 +28,7 @@ public static class CachingServiceCollectionExtensions
         }
 
         services.AddSingleton<PublicCache>();
+        services.AddSingleton<PublicationSchedule>();
 
         // Article pages are compressed per request, after their live view count is spliced in; the
         // Fastest level keeps that cheap. Other pages are compressed once, when cached.

@@ -70,8 +70,5 @@ public sealed class PublicCache(IOutputCacheStore store, ILogger<PublicCache> lo
         /// <summary>Pages listing the category's articles: its page, its ancestors' pages, and its articles' pages (their "other articles").</summary>
         public static string Category(int id) => string.Create(CultureInfo.InvariantCulture, $"category:{id}");
 
-        /// <summary>Everything that shows an article: its page, the lists it is on, and the home page.</summary>
-        public static IEnumerable<string> ForArticle(int articleId, params IEnumerable<int> categoryIds) =>
-            [Article(articleId), Home, .. categoryIds.Select(Category)];
     }
 }

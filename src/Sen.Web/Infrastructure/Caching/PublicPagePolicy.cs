@@ -14,8 +14,10 @@ internal sealed class PublicPagePolicy(bool varyByPage) : IOutputCachePolicy
 {
     private static readonly StringValues PageKey = new(Features.Categories.CategoryUrls.PageParameter);
 
-    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
+    async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
+        await context.HttpContext.RequestServices.GetRequiredService<PublicationSchedule>().EvictIfDueAsync(cancellationToken).ConfigureAwait(false);
+
         var request = context.HttpContext.Request;
         var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && StringValues.IsNullOrEmpty(request.Headers.Authorization)
@@ -37,8 +39,6 @@ internal sealed class PublicPagePolicy(bool varyByPage) : IOutputCachePolicy
             var encoding = compression.CheckRequestAcceptsCompression(http) ? compression.GetCompressionProvider(http)?.EncodingName : null;
             context.CacheVaryByRules.VaryByValues["encoding"] = encoding ?? "identity";
         }
-
-        return ValueTask.CompletedTask;
     }
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellationToken) =>

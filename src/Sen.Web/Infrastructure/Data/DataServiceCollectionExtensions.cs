@@ -13,9 +13,9 @@ public static class DataServiceCollectionExtensions
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         var connectionString = configuration.GetConnectionString("Default");
 
-        // Category listings are kept in memory; this tells them when a save changes what they list.
+        // Category listings are kept in memory and pages in the output cache; the interceptor tells both when a save changes what they show.
         services.AddSingleton<CategoryListings>();
-        services.AddSingleton<ListingChangeInterceptor>();
+        services.AddSingleton<ContentChangeInterceptor>();
         switch (options.Provider)
         {
             case DatabaseProvider.Postgres:
@@ -24,12 +24,12 @@ public static class DataServiceCollectionExtensions
                     throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is empty.");
                 }
 
-                services.AddDbContextPool<PostgresSenDbContext>((sp, o) => ConfigurePostgres(o, connectionString).AddInterceptors(sp.GetRequiredService<ListingChangeInterceptor>()));
+                services.AddDbContextPool<PostgresSenDbContext>((sp, o) => ConfigurePostgres(o, connectionString).AddInterceptors(sp.GetRequiredService<ContentChangeInterceptor>()));
                 services.AddScoped<SenDbContext>(sp => sp.GetRequiredService<PostgresSenDbContext>());
                 break;
             default:
                 var sqlite = SqliteConnectionString(connectionString, configuration, environment);
-                services.AddDbContextPool<SqliteSenDbContext>((sp, o) => ConfigureSqlite(o, sqlite).AddInterceptors(sp.GetRequiredService<ListingChangeInterceptor>()));
+                services.AddDbContextPool<SqliteSenDbContext>((sp, o) => ConfigureSqlite(o, sqlite).AddInterceptors(sp.GetRequiredService<ContentChangeInterceptor>()));
                 services.AddScoped<SenDbContext>(sp => sp.GetRequiredService<SqliteSenDbContext>());
                 break;
         }
