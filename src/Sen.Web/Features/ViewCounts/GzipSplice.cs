@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 
 namespace Sen.Web.Features.ViewCounts;
@@ -44,32 +45,35 @@ public sealed class GzipSplice
     public async Task WriteAsync(Stream output, ReadOnlyMemory<byte> insert, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
+        var buffer = new ArrayBufferWriter<byte>(CompressedLength(insert.Length));
+        Write(buffer, insert.Span);
+        await output.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes the whole gzip stream of before + <paramref name="insert"/> + after into a buffer (a response pipe), for one flush.</summary>
+    public void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> insert)
+    {
+        ArgumentNullException.ThrowIfNull(output);
         if (insert.Length > ushort.MaxValue)
         {
             throw new ArgumentOutOfRangeException(nameof(insert), "A stored deflate block holds at most 65535 bytes.");
         }
 
-        var crcWithInsert = Crc32.Append(crcBefore, insert.Span);
+        var crcWithInsert = Crc32.Append(crcBefore, insert);
         var crc = Crc32.Apply(shiftOverAfter, crcWithInsert) ^ crcAfter;
         var length = (uint)(before.Length + insert.Length + after.Length);
 
-        var stored = new byte[5];
-        stored[0] = 0; // BFINAL=0, BTYPE=00 (stored); the sync flush left us on a byte boundary
-        stored[1] = (byte)insert.Length;
-        stored[2] = (byte)(insert.Length >> 8);
-        stored[3] = (byte)~stored[1];
-        stored[4] = (byte)~stored[2];
+        Span<byte> stored = [0, (byte)insert.Length, (byte)(insert.Length >> 8), (byte)~insert.Length, (byte)(~insert.Length >> 8)];
+        Span<byte> trailer = stackalloc byte[8];
+        BitConverterLittleEndian(trailer[..4], crc);
+        BitConverterLittleEndian(trailer[4..], length);
 
-        var trailer = new byte[8];
-        BitConverterLittleEndian(trailer.AsSpan(0, 4), crc);
-        BitConverterLittleEndian(trailer.AsSpan(4, 4), length);
-
-        await output.WriteAsync(Header, cancellationToken).ConfigureAwait(false);
-        await output.WriteAsync(deflatedBefore, cancellationToken).ConfigureAwait(false);
-        await output.WriteAsync(stored, cancellationToken).ConfigureAwait(false);
-        await output.WriteAsync(insert, cancellationToken).ConfigureAwait(false);
-        await output.WriteAsync(deflatedAfter, cancellationToken).ConfigureAwait(false);
-        await output.WriteAsync(trailer, cancellationToken).ConfigureAwait(false);
+        output.Write(Header);
+        output.Write(deflatedBefore);
+        output.Write(stored);
+        output.Write(insert);
+        output.Write(deflatedAfter);
+        output.Write(trailer);
     }
 
     private static void BitConverterLittleEndian(Span<byte> target, uint value) =>

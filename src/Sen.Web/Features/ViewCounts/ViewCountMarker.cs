@@ -52,5 +52,12 @@ public static class ViewCountMarker
         return true;
     }
 
+    /// <summary>Room for any count as <see cref="FormatUtf8"/> writes it.</summary>
+    internal const int MaxUtf8Length = 64;
+
     internal static byte[] Utf8(long views) => Encoding.UTF8.GetBytes(Format(views));
+
+    /// <summary>Writes <see cref="Format"/>'s text as UTF-8 without allocating; returns its length.</summary>
+    internal static int FormatUtf8(long views, Span<byte> destination) =>
+        views.TryFormat(destination, out var written, "N0", Vietnamese) ? written : throw new ArgumentException("Too small for the count.", nameof(destination));
 }

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
 using Sen.Web.Infrastructure.Http;
@@ -13,7 +16,7 @@ namespace Sen.Web.Features.ViewCounts;
 /// <remarks>
 /// Splicing bytes was chosen over a client-side beacon (misses readers without JavaScript, costs a
 /// second request) and over rendering uncached (defeats the cache). The page is buffered (tens of KB,
-/// copied once) because the count's width is not known until the view is counted. Readers whose
+/// copied once, into a <see cref="ResponseBuffer"/>) because the count's width is not known until the view is counted. Readers whose
 /// browser takes gzip get a page compressed once per page version with the count spliced into the
 /// compressed bytes (<see cref="GzipSplice"/>); others get it plain or compressed by the outer middleware.
 /// </remarks>
@@ -34,25 +37,29 @@ public sealed class ViewCountMiddleware(RequestDelegate next, ViewCounter counte
         context.Request.Headers.Remove(HeaderNames.IfModifiedSince);
 
         var response = context.Response;
-        var original = response.Body;
-        using var buffer = new PooledBufferStream();
-        response.Body = buffer;
+        var features = context.Features;
+        var original = features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        using var buffer = new ResponseBuffer();
+        features.Set<IHttpResponseBodyFeature>(buffer);
         try
         {
             await next(context).ConfigureAwait(false);
         }
         finally
         {
-            response.Body = original;
+            features.Set(original);
         }
 
+        // Everything goes into the response pipe first and is sent with one flush (one socket write
+        // for a typical page), rather than one write and flush per piece.
+        var output = original.Writer;
         var page = buffer.Written;
         if (response.StatusCode != StatusCodes.Status200OK
             || !ViewCountMarker.TryFind(page.Span, out var start, out var length, out var articleId, out var storedAtRender))
         {
             if (page.Length > 0)
             {
-                await original.WriteAsync(page, context.RequestAborted).ConfigureAwait(false);
+                await output.WriteAsync(page, context.RequestAborted).ConfigureAwait(false);
             }
 
             return;
@@ -61,7 +68,6 @@ public sealed class ViewCountMiddleware(RequestDelegate next, ViewCounter counte
         var countThis = ReaderRequests.IsView(context.Request);
         var shown = await counter.CountAsync(articleId, countThis, context.RequestAborted).ConfigureAwait(false)
             ?? storedAtRender + (countThis ? 1 : 0);
-        var number = ViewCountMarker.Utf8(shown);
         if (AcceptsGzip(context))
         {
             // Compressed once per page version, not per view (see GzipSplice); the outer compression
@@ -69,15 +75,32 @@ public sealed class ViewCountMiddleware(RequestDelegate next, ViewCounter counte
             var splice = gzipSplices.For(articleId, page.Span[..start], page.Span[(start + length)..]);
             response.Headers.ContentEncoding = "gzip";
             response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
-            response.ContentLength = splice.CompressedLength(number.Length);
-            await splice.WriteAsync(original, number, context.RequestAborted).ConfigureAwait(false);
-            return;
+            WriteGzip(response, output, splice, shown);
+        }
+        else
+        {
+            WritePlain(response, output, page.Span, start, length, shown);
         }
 
+        await output.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static void WritePlain(HttpResponse response, PipeWriter output, ReadOnlySpan<byte> page, int start, int length, long shown)
+    {
+        Span<byte> number = stackalloc byte[ViewCountMarker.MaxUtf8Length];
+        number = number[..ViewCountMarker.FormatUtf8(shown, number)];
         response.ContentLength = page.Length - length + number.Length;
-        await original.WriteAsync(page[..start], context.RequestAborted).ConfigureAwait(false);
-        await original.WriteAsync(number, context.RequestAborted).ConfigureAwait(false);
-        await original.WriteAsync(page[(start + length)..], context.RequestAborted).ConfigureAwait(false);
+        output.Write(page[..start]);
+        output.Write(number);
+        output.Write(page[(start + length)..]);
+    }
+
+    private static void WriteGzip(HttpResponse response, PipeWriter output, GzipSplice splice, long shown)
+    {
+        Span<byte> number = stackalloc byte[ViewCountMarker.MaxUtf8Length];
+        number = number[..ViewCountMarker.FormatUtf8(shown, number)];
+        response.ContentLength = splice.CompressedLength(number.Length);
+        splice.Write(output, number);
     }
 
     // Brotli would be a little smaller but must be compressed per view; gzip can be spliced.

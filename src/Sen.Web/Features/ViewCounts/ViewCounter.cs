@@ -11,8 +11,13 @@ namespace Sen.Web.Features.ViewCounts;
 /// </summary>
 /// <remarks>
 /// The database is the source of truth; this node keeps only its unflushed deltas and a copy of the
-/// stored totals. Every change to an article's entry happens under that entry's lock, which is
-/// uncontended unless one article is read many times at once, and then costs a few nanoseconds.
+/// stored totals. A view of an article whose total is known and fresh takes no lock: two
+/// <see cref="Interlocked"/> increments, one on the pending views of the day (<see cref="Bucket"/>),
+/// one on the number shown. Everything else (loading the total, a flush taking or putting back deltas,
+/// a new day, dropping an idle entry) happens under the entry's lock. A flush takes a day's views by
+/// swapping in a fresh bucket and sealing the old one with an atomic exchange: a view that lands on a
+/// sealed bucket sees the seal in its increment's result and counts again on the fresh one, so no
+/// view is lost or taken twice.
 /// </remarks>
 public sealed class ViewCounter(IViewCountSink sink, TimeProvider clock, ILogger<ViewCounter> logger) : IDisposable
 {
@@ -35,7 +40,7 @@ public sealed class ViewCounter(IViewCountSink sink, TimeProvider clock, ILogger
             {
                 lock (entry)
                 {
-                    sum += entry.Pending + entry.InFlight;
+                    sum += entry.PendingUnderLock() + entry.InFlight;
                 }
             }
 
@@ -47,62 +52,28 @@ public sealed class ViewCounter(IViewCountSink sink, TimeProvider clock, ILogger
     /// Counts one view of the article when <paramref name="countThis"/> is true, and returns the count to
     /// show (stored + unflushed, this view included), or null when the stored total cannot be read.
     /// </summary>
-    public async ValueTask<long?> CountAsync(int articleId, bool countThis, CancellationToken cancellationToken)
+    public ValueTask<long?> CountAsync(int articleId, bool countThis, CancellationToken cancellationToken)
     {
-        while (true)
+        var now = clock.GetUtcNow();
+        if (entries.TryGetValue(articleId, out var entry)
+            && Volatile.Read(ref entry.Stored) >= 0
+            && now.UtcTicks - Volatile.Read(ref entry.StoredAtTicks) <= StoredLifetime.Ticks)
         {
-            var now = clock.GetUtcNow();
-            var entry = entries.GetOrAdd(articleId, static _ => new Entry());
-            TaskCompletionSource? startedLoad = null;
-            Task? wait;
-            long version;
-            lock (entry)
+            if (!countThis)
             {
-                if (entry.Removed)
-                {
-                    continue;
-                }
-
-                if (entry.Loading is null && (entry.Stored < 0 || now - entry.StoredAt > StoredLifetime))
-                {
-                    startedLoad = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                    entry.Loading = startedLoad.Task;
-                }
-
-                // Only a reader of a never-read article waits; others show the last known total meanwhile.
-                wait = entry.Stored < 0 ? entry.Loading : null;
-                version = entry.Version;
+                return new ValueTask<long?>(Volatile.Read(ref entry.Shown));
             }
 
-            if (startedLoad is not null)
+            var day = DateOnly.FromDateTime(VietnamTime.ToLocal(now.UtcDateTime));
+            var bucket = Volatile.Read(ref entry.Current);
+            if (bucket.Day == day && bucket.TryAdd(1))
             {
-                await LoadStoredAsync(articleId, entry, version, startedLoad).ConfigureAwait(false);
-            }
-
-            if (wait is not null)
-            {
-                await wait.WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            lock (entry)
-            {
-                if (entry.Removed)
-                {
-                    continue;
-                }
-
-                if (countThis)
-                {
-                    entry.Pending++;
-                    entry.LastCounted = now;
-                    var day = DateOnly.FromDateTime(VietnamTime.ToLocal(now.UtcDateTime));
-                    entry.Days ??= [];
-                    entry.Days[day] = entry.Days.GetValueOrDefault(day) + 1;
-                }
-
-                return entry.Stored < 0 ? null : entry.Stored + entry.InFlight + entry.Pending;
+                entry.Touch(now);
+                return new ValueTask<long?>(Interlocked.Increment(ref entry.Shown));
             }
         }
+
+        return CountSlowAsync(articleId, countThis, cancellationToken);
     }
 
     /// <summary>
@@ -143,8 +114,8 @@ public sealed class ViewCounter(IViewCountSink sink, TimeProvider clock, ILogger
                     if (totals.TryGetValue(delta.ArticleId, out var total))
                     {
                         // The database's answer includes every node's flushed views: the freshest total there is.
-                        entry.Stored = total;
-                        entry.StoredAt = now;
+                        entry.SetStored(total, alsoStored: delta.Views);
+                        Volatile.Write(ref entry.StoredAtTicks, now.UtcTicks);
                         stored += delta.Views;
                     }
                 }
@@ -160,6 +131,63 @@ public sealed class ViewCounter(IViewCountSink sink, TimeProvider clock, ILogger
 
     public void Dispose() => flushGate.Dispose();
 
+    private async ValueTask<long?> CountSlowAsync(int articleId, bool countThis, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var now = clock.GetUtcNow();
+            var entry = entries.GetOrAdd(articleId, static _ => new Entry());
+            TaskCompletionSource? startedLoad = null;
+            Task? wait;
+            long version;
+            lock (entry)
+            {
+                if (entry.Removed)
+                {
+                    continue;
+                }
+
+                if (entry.Loading is null && (entry.Stored < 0 || now.UtcTicks - entry.StoredAtTicks > StoredLifetime.Ticks))
+                {
+                    startedLoad = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    entry.Loading = startedLoad.Task;
+                }
+
+                // Only a reader of a never-read article waits; others show the last known total meanwhile.
+                wait = entry.Stored < 0 ? entry.Loading : null;
+                version = entry.Version;
+            }
+
+            if (startedLoad is not null)
+            {
+                await LoadStoredAsync(articleId, entry, version, startedLoad).ConfigureAwait(false);
+            }
+
+            if (wait is not null)
+            {
+                await wait.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            lock (entry)
+            {
+                if (entry.Removed)
+                {
+                    continue;
+                }
+
+                if (countThis)
+                {
+                    // Under the lock no flush can seal these buckets, so the add always lands.
+                    entry.AddUnderLock(DateOnly.FromDateTime(VietnamTime.ToLocal(now.UtcDateTime)), 1);
+                    entry.Touch(now);
+                    return entry.Stored < 0 ? null : Interlocked.Increment(ref entry.Shown);
+                }
+
+                return entry.Stored < 0 ? null : Volatile.Read(ref entry.Shown);
+            }
+        }
+    }
+
     private List<(Entry Entry, ViewDelta Delta)> Take()
     {
         var now = clock.GetUtcNow();
@@ -168,9 +196,12 @@ public sealed class ViewCounter(IViewCountSink sink, TimeProvider clock, ILogger
         {
             lock (entry)
             {
-                if (entry.Pending == 0)
+                if (entry.PendingUnderLock() == 0)
                 {
-                    if (entry.InFlight == 0 && entry.Loading is null && now - entry.LastCounted > IdleLifetime && now - entry.StoredAt > IdleLifetime)
+                    if (entry.InFlight == 0 && entry.Loading is null
+                        && now.UtcTicks - Volatile.Read(ref entry.LastCountedTicks) > IdleLifetime.Ticks
+                        && now.UtcTicks - entry.StoredAtTicks > IdleLifetime.Ticks
+                        && entry.TrySealEmpty())
                     {
                         entry.Removed = true;
                         entries.TryRemove(new KeyValuePair<int, Entry>(articleId, entry));
@@ -179,11 +210,15 @@ public sealed class ViewCounter(IViewCountSink sink, TimeProvider clock, ILogger
                     continue;
                 }
 
-                var days = entry.Days!.Select(d => new DailyViews(d.Key, d.Value)).ToList();
-                batch.Add((entry, new ViewDelta(articleId, entry.Pending, days)));
-                entry.InFlight += entry.Pending;
-                entry.Pending = 0;
-                entry.Days = null;
+                var days = entry.TakeUnderLock();
+                var views = days.Sum(d => d.Views);
+                if (views == 0)
+                {
+                    continue;
+                }
+
+                batch.Add((entry, new ViewDelta(articleId, views, days)));
+                entry.InFlight += views;
                 entry.Version++;
             }
         }
@@ -198,11 +233,9 @@ public sealed class ViewCounter(IViewCountSink sink, TimeProvider clock, ILogger
             lock (entry)
             {
                 entry.InFlight -= delta.Views;
-                entry.Pending += delta.Views;
-                entry.Days ??= [];
                 foreach (var day in delta.Days)
                 {
-                    entry.Days[day.Day] = entry.Days.GetValueOrDefault(day.Day) + day.Views;
+                    entry.AddUnderLock(day.Day, day.Views);
                 }
 
                 entry.Version++;
@@ -228,14 +261,37 @@ public sealed class ViewCounter(IViewCountSink sink, TimeProvider clock, ILogger
             // see them or not?); the flush itself brings the exact total, so the read is dropped.
             if (stored is long value && entry.Version == version && entry.InFlight == 0)
             {
-                entry.Stored = value;
+                entry.SetStored(value, alsoStored: 0);
             }
 
-            entry.StoredAt = clock.GetUtcNow();
+            Volatile.Write(ref entry.StoredAtTicks, clock.GetUtcNow().UtcTicks);
             entry.Loading = null;
         }
 
         done.SetResult();
+    }
+
+    /// <summary>Pending views of one Vietnam day. Sealed by a flush (or an entry's removal) once taken.</summary>
+    private sealed class Bucket(DateOnly day, Bucket? previous)
+    {
+        // Far above any real count; an increment's result at or above it shows the bucket was sealed.
+        private const long Sealed = 1L << 62;
+
+        private long count;
+
+        public DateOnly Day { get; } = day;
+
+        /// <summary>Older days still pending (views counted around midnight); newest first.</summary>
+        public Bucket? Previous { get; set; } = previous;
+
+        public long Count => Volatile.Read(ref count) is var c && c >= Sealed ? 0 : c;
+
+        public bool TryAdd(long views) => Interlocked.Add(ref count, views) < Sealed;
+
+        /// <summary>Takes the views and seals the bucket: later adds fail and go to the entry's new bucket.</summary>
+        public long Seal() => Interlocked.Exchange(ref count, Sealed);
+
+        public bool TrySealEmpty() => Interlocked.CompareExchange(ref count, Sealed, 0) == 0;
     }
 
     private sealed class Entry
@@ -243,24 +299,104 @@ public sealed class ViewCounter(IViewCountSink sink, TimeProvider clock, ILogger
         /// <summary>The article's total in the database as last seen; -1 when not known yet.</summary>
         public long Stored = -1;
 
-        public DateTimeOffset StoredAt;
+        public long StoredAtTicks;
 
-        /// <summary>Counted, not yet taken by a flush.</summary>
-        public long Pending;
+        /// <summary>
+        /// Stored + InFlight + pending views: the number the last view was shown. Kept by itself so a view
+        /// takes its number with one increment; valid once <see cref="Stored"/> is known.
+        /// </summary>
+        public long Shown;
+
+        /// <summary>Where views are counted now; older buckets hang off it (<see cref="Bucket.Previous"/>).</summary>
+        public Bucket Current = new(DateOnly.MinValue, null);
 
         /// <summary>Taken by the flush in progress, not yet known to be stored.</summary>
         public long InFlight;
-
-        /// <summary>Pending views by Vietnam day; their sum is <see cref="Pending"/>.</summary>
-        public Dictionary<DateOnly, long>? Days;
 
         /// <summary>Bumped whenever a flush takes, stores or restores deltas.</summary>
         public long Version;
 
         public Task? Loading;
 
-        public DateTimeOffset LastCounted;
+        public long LastCountedTicks;
 
         public bool Removed;
+
+        // Every view would otherwise write the shared time; a second's precision is plenty for idleness.
+        public void Touch(DateTimeOffset now)
+        {
+            var ticks = now.UtcTicks;
+            if (ticks - Volatile.Read(ref LastCountedTicks) > TimeSpan.TicksPerSecond)
+            {
+                Volatile.Write(ref LastCountedTicks, ticks);
+            }
+        }
+
+        /// <summary>
+        /// Sets the stored total (under the lock). <paramref name="alsoStored"/> are this node's views the
+        /// total newly includes (a flush's deltas), which the shown number already counted.
+        /// </summary>
+        public void SetStored(long total, long alsoStored)
+        {
+            if (Stored < 0)
+            {
+                // No lock-free view happens before Stored is known, so the pending sum is exact here.
+                Volatile.Write(ref Shown, total + InFlight + PendingUnderLock());
+            }
+            else
+            {
+                Interlocked.Add(ref Shown, total - Stored - alsoStored);
+            }
+
+            Volatile.Write(ref Stored, total);
+        }
+
+        public long PendingUnderLock()
+        {
+            long sum = 0;
+            for (var b = Current; b is not null; b = b.Previous)
+            {
+                sum += b.Count;
+            }
+
+            return sum;
+        }
+
+        public void AddUnderLock(DateOnly day, long views)
+        {
+            for (var b = Current; b is not null; b = b.Previous)
+            {
+                if (b.Day == day)
+                {
+                    b.TryAdd(views);
+                    return;
+                }
+            }
+
+            // The first bucket is a placeholder nobody counts on (no real day matches it): drop it.
+            var bucket = new Bucket(day, Current.Day == DateOnly.MinValue ? null : Current);
+            bucket.TryAdd(views);
+            Volatile.Write(ref Current, bucket);
+        }
+
+        /// <summary>Takes every pending view: a fresh bucket goes in first, then the old ones are sealed.</summary>
+        public List<DailyViews> TakeUnderLock()
+        {
+            var old = Current;
+            Volatile.Write(ref Current, new Bucket(old.Day, null));
+            var days = new List<DailyViews>();
+            for (var b = old; b is not null; b = b.Previous)
+            {
+                var views = b.Seal();
+                if (views > 0)
+                {
+                    days.Add(new DailyViews(b.Day, views));
+                }
+            }
+
+            return days;
+        }
+
+        public bool TrySealEmpty() => Current.Previous is null && Current.TrySealEmpty();
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Primitives;
+
 namespace Sen.Web.Infrastructure.Http;
 
 public static class SecurityHeaders
@@ -8,16 +10,24 @@ public static class SecurityHeaders
         "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; object-src 'none'; " +
         "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+    // Built once: every response carries them.
+    private static readonly StringValues Csp = ContentSecurityPolicy;
+    private static readonly StringValues NoSniff = "nosniff";
+    private static readonly StringValues Deny = "DENY";
+    private static readonly StringValues ReferrerPolicy = "strict-origin-when-cross-origin";
+    private static readonly StringValues PermissionsPolicy = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
+    private static readonly StringValues SameOrigin = "same-origin";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
-            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            headers.ContentSecurityPolicy = Csp;
+            headers.XContentTypeOptions = NoSniff;
+            headers.XFrameOptions = Deny;
+            headers["Referrer-Policy"] = ReferrerPolicy;
+            headers["Permissions-Policy"] = PermissionsPolicy;
+            headers["Cross-Origin-Opener-Policy"] = SameOrigin;
             return next(context);
         });
 }
