@@ -21,7 +21,8 @@ internal sealed class PublicPagePolicy(bool varyByPage) : IOutputCachePolicy
         var request = context.HttpContext.Request;
         var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && StringValues.IsNullOrEmpty(request.Headers.Authorization)
-            && context.HttpContext.User.Identity?.IsAuthenticated != true;
+            && context.HttpContext.User.Identity?.IsAuthenticated != true
+            && (!varyByPage || HasValidPageOrNone(request));
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
@@ -39,6 +40,14 @@ internal sealed class PublicPagePolicy(bool varyByPage) : IOutputCachePolicy
             var encoding = compression.CheckRequestAcceptsCompression(http) ? compression.GetCompressionProvider(http)?.EncodingName : null;
             context.CacheVaryByRules.VaryByValues["encoding"] = encoding ?? "identity";
         }
+    }
+
+    // The cache key treats "?trang=" like no page at all, so a bad page number must never be looked up:
+    // the page model answers it with a 400.
+    private static bool HasValidPageOrNone(HttpRequest request)
+    {
+        var pages = request.Query[Features.Categories.CategoryUrls.PageParameter];
+        return pages.Count == 0 || (pages.Count == 1 && Features.Categories.PageNumber.TryParse(pages[0], out _));
     }
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellationToken) =>
