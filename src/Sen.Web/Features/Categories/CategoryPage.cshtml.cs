@@ -56,11 +56,7 @@ public sealed class CategoryPageModel(SenDbContext db, SiteContext siteContext, 
             return NotFound();
         }
 
-        var ids = new List<int> { category.Id };
-        for (var i = 0; i < ids.Count && ids.Count < 1000; i++)
-        {
-            ids.AddRange(categories.Where(c => c.ParentId == ids[i]).Select(c => c.Id));
-        }
+        var ids = CategoryTree.WithDescendants(category.Id, categories, c => c.Id, c => c.ParentId);
 
         var result = await list.HandleAsync(new ListCategoryArticles.Query(site.Id, category.Id, category.Slug, category.Name, ids, page), cancellationToken);
         if (page > result.PageCount)

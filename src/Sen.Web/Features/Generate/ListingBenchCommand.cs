@@ -36,11 +36,7 @@ public static class ListingBenchCommand
                 return 1;
             }
 
-            var ids = new List<int> { target.Id };
-            for (var i = 0; i < ids.Count; i++)
-            {
-                ids.AddRange(categories.Where(c => c.ParentId == ids[i]).Select(c => c.Id));
-            }
+            var ids = CategoryTree.WithDescendants(target.Id, categories, c => c.Id, c => c.ParentId);
 
             var scopes = services.GetRequiredService<IServiceScopeFactory>();
             var runs = Math.Max(1, parse.GetValue(repeat));

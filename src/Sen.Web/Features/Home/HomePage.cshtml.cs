@@ -40,11 +40,7 @@ public sealed class HomePageModel(SenDbContext db, SiteContext siteContext, Time
         var sections = new List<CategorySection>();
         foreach (var top in categories.Where(c => c.ParentId is null && c.ShowInMenu))
         {
-            var ids = new List<int> { top.Id };
-            for (var i = 0; i < ids.Count; i++)
-            {
-                ids.AddRange(categories.Where(c => c.ParentId == ids[i]).Select(c => c.Id));
-            }
+            var ids = CategoryTree.WithDescendants(top.Id, categories, c => c.Id, c => c.ParentId);
 
             var latest = await Summaries(published.Where(a => ids.Contains(a.CategoryId) && a.Id != (Featured == null ? 0 : Featured.Id))
                     .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id))

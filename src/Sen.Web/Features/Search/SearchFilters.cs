@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Sen.Web.Features.Categories;
 using Sen.Web.Features.Sites;
 using Sen.Web.Infrastructure.Data;
 using Sen.Web.Text;
@@ -51,11 +52,7 @@ public sealed class SearchFilters(SenDbContext db, SiteContext siteContext, Time
                 return new Result(filter, "Search.BadCategory", options);
             }
 
-            var ids = new List<int> { category.Id };
-            for (var i = 0; i < ids.Count && ids.Count < 1000; i++)
-            {
-                ids.AddRange(all.Where(c => c.ParentId == ids[i]).Select(c => c.Id));
-            }
+            var ids = CategoryTree.WithDescendants(category.Id, all, c => c.Id, c => c.ParentId);
 
             filter = filter with { CategoryIds = ids };
         }
