@@ -76,7 +76,7 @@ public sealed class SearchQueryTests
     {
         var query = SearchQuery.Parse(text, lastIsPrefix: true);
         var fts = SqliteSearchIndex.Match(query, titleOnly: false);
-        var tsquery = PostgresSearchIndex.TsQuery(query, titleOnly: false);
+        var tsquery = PostgresSearchIndex.TsQuery(query);
         foreach (var token in query.Tokens)
         {
             Assert.Contains("\"" + token.Folded, fts, StringComparison.Ordinal);
@@ -100,7 +100,7 @@ public sealed class SearchQueryTests
     [Fact]
     public void Postgres_tsquery_uses_phrases_prefixes_and_title_weights()
     {
-        Assert.Equal("('que') & ('ket' <-> 'luan')", PostgresSearchIndex.TsQuery(SearchQuery.Parse("que \"kết luận\""), titleOnly: false));
-        Assert.Equal("('que':AB) & ('so':*AB)", PostgresSearchIndex.TsQuery(SearchQuery.Parse("que so", lastIsPrefix: true), titleOnly: true));
+        Assert.Equal("('que') & ('ket' <-> 'luan')", PostgresSearchIndex.TsQuery(SearchQuery.Parse("que \"kết luận\"")));
+        Assert.Equal("('que') & ('so':*)", PostgresSearchIndex.TsQuery(SearchQuery.Parse("que so", lastIsPrefix: true)));
     }
 }

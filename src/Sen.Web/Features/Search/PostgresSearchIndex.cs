@@ -24,7 +24,7 @@ public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
         return await WithCommandAsync(async command =>
         {
             var sql = new StringBuilder("""SELECT count(*) FROM (SELECT 1 FROM "SearchEntries" e WHERE e."Document" @@ to_tsquery('simple', @q)""");
-            SqlFilter.Add(command, "@q", TsQuery(query, titleOnly: false));
+            SqlFilter.Add(command, "@q", TsQuery(query));
             SqlFilter.Append(sql, command, filter, c => "e.\"" + c + "\"");
             sql.Append(" LIMIT @max) t");
             SqlFilter.Add(command, "@max", ISearchIndex.MaxCount + 1);
@@ -47,13 +47,13 @@ public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
             var relevance = order == SearchOrder.Relevance;
             // As on SQLite: by relevance the newest MaxRanked matches, which SearchRanking orders.
             const string rank = "0.0";
-            var sql = new StringBuilder("SELECT e.\"Id\", (").Append(rank).Append(")::float8 AS rank FROM \"SearchEntries\" e WHERE e.\"Document\" @@ to_tsquery('simple', @q)");
-            SqlFilter.Add(command, "@q", TsQuery(query, titleOnly));
+            var sql = new StringBuilder("SELECT e.\"Id\", (").Append(rank).Append(")::float8 AS rank FROM \"SearchEntries\" e WHERE e.").Append(Column(titleOnly)).Append(" @@ to_tsquery('simple', @q)");
+            SqlFilter.Add(command, "@q", TsQuery(query));
             SqlFilter.Append(sql, command, filter, c => "e.\"" + c + "\"");
             if (relevance)
             {
                 // Rank only the newest MaxRanked matches, as on SQLite (see ISearchIndex.MaxRanked).
-                sql.Append(" AND e.\"Id\" >= coalesce((SELECT m.\"Id\" FROM \"SearchEntries\" m WHERE m.\"Document\" @@ to_tsquery('simple', @q) ORDER BY m.\"Id\" DESC LIMIT 1 OFFSET @cap), 0)");
+                sql.Append(" AND e.\"Id\" >= coalesce((SELECT m.\"Id\" FROM \"SearchEntries\" m WHERE m.").Append(Column(titleOnly)).Append(" @@ to_tsquery('simple', @q) ORDER BY m.\"Id\" DESC LIMIT 1 OFFSET @cap), 0)");
                 SqlFilter.Add(command, "@cap", ISearchIndex.MaxRanked - 1);
             }
 
@@ -85,10 +85,10 @@ public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
         return await WithCommandAsync(async command =>
         {
             // The same candidates as on SQLite: the newest MaxRanked matches, before filters.
-            var sql = new StringBuilder("""SELECT e."Id", e."TitleFolded", e."TitleExact", e."LeadFolded", e."LeadExact", e."ExtraFolded", e."PublishedAt" FROM "SearchEntries" e WHERE e."Document" @@ to_tsquery('simple', @q)""");
-            SqlFilter.Add(command, "@q", TsQuery(query, titleOnly));
+            var sql = new StringBuilder("""SELECT e."Id", e."TitleFolded", e."TitleExact", e."LeadFolded", e."LeadExact", e."ExtraFolded", e."PublishedAt" FROM "SearchEntries" e WHERE e.""").Append(Column(titleOnly)).Append(" @@ to_tsquery('simple', @q)");
+            SqlFilter.Add(command, "@q", TsQuery(query));
             SqlFilter.Append(sql, command, filter, c => "e.\"" + c + "\"");
-            sql.Append(" AND e.\"Id\" >= coalesce((SELECT m.\"Id\" FROM \"SearchEntries\" m WHERE m.\"Document\" @@ to_tsquery('simple', @q) ORDER BY m.\"Id\" DESC LIMIT 1 OFFSET @cap), 0)");
+            sql.Append(" AND e.\"Id\" >= coalesce((SELECT m.\"Id\" FROM \"SearchEntries\" m WHERE m.").Append(Column(titleOnly)).Append(" @@ to_tsquery('simple', @q) ORDER BY m.\"Id\" DESC LIMIT 1 OFFSET @cap), 0)");
             sql.Append(" ORDER BY e.\"Id\" DESC LIMIT @cap1");
             SqlFilter.Add(command, "@cap", ISearchIndex.MaxRanked - 1);
             SqlFilter.Add(command, "@cap1", ISearchIndex.MaxRanked);
@@ -120,22 +120,25 @@ public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
 
     /// <summary>
     /// A tsquery built only from Sen's tokens, each a quoted lexeme: words AND-ed, phrases with
-    /// &lt;-&gt;, the last word ":*" for suggestions; "titleOnly" restricts to weights A and B
-    /// (title, number/symbol).
+    /// &lt;-&gt;, the last word ":*" for suggestions.
     /// </summary>
-    internal static string TsQuery(SearchQuery query, bool titleOnly)
+    internal static string TsQuery(SearchQuery query)
     {
-        var weights = titleOnly ? "AB" : "";
+        ArgumentNullException.ThrowIfNull(query);
         var parts = new List<string>();
         for (var i = 0; i < query.Groups.Count; i++)
         {
             var prefix = query.LastIsPrefix && i == query.Groups.Count - 1;
-            var lexemes = query.Groups[i].Select(t => Lexeme(t.Folded) + (prefix || weights.Length > 0 ? ":" + (prefix ? "*" : "") + weights : ""));
+            var lexemes = query.Groups[i].Select(t => Lexeme(t.Folded) + (prefix ? ":*" : ""));
             parts.Add("(" + string.Join(" <-> ", lexemes) + ")");
         }
 
         return string.Join(" & ", parts);
     }
+
+    // Title-only matching (suggestions) uses the small title + number/symbol vector (see the
+    // AddTitleSearchDocument migration); everything else the whole document.
+    private static string Column(bool titleOnly) => titleOnly ? "\"TitleDocument\"" : "\"Document\"";
 
     // A quoted lexeme: tokens hold only letters and digits, but quotes and backslashes are escaped anyway.
     private static string Lexeme(string token) =>
