@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Search;
@@ -21,7 +19,7 @@ public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
             return 0;
         }
 
-        return await WithCommandAsync(async command =>
+        return await SearchSql.WithCommandAsync(db, async command =>
         {
             var sql = new StringBuilder("""SELECT count(*) FROM (SELECT 1 FROM "SearchEntries" e WHERE e."Document" @@ to_tsquery('simple', @q)""");
             SqlFilter.Add(command, "@q", TsQuery(query));
@@ -42,7 +40,7 @@ public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
             return [];
         }
 
-        return await WithCommandAsync(async command =>
+        return await SearchSql.WithCommandAsync(db, async command =>
         {
             var relevance = order == SearchOrder.Relevance;
             // As on SQLite: by relevance the newest MaxRanked matches, which SearchRanking orders.
@@ -82,7 +80,7 @@ public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
             return [];
         }
 
-        return await WithCommandAsync(async command =>
+        return await SearchSql.WithCommandAsync(db, async command =>
         {
             // The same candidates as on SQLite: the newest MaxRanked matches, before filters.
             var sql = new StringBuilder("""SELECT e."Id", e."TitleFolded", e."TitleExact", e."LeadFolded", e."LeadExact", e."ExtraFolded", e."PublishedAt" FROM "SearchEntries" e WHERE e.""").Append(Column(titleOnly)).Append(" @@ to_tsquery('simple', @q)");
@@ -93,26 +91,12 @@ public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
             SqlFilter.Add(command, "@cap", ISearchIndex.MaxRanked - 1);
             SqlFilter.Add(command, "@cap1", ISearchIndex.MaxRanked);
             command.CommandText = sql.ToString();
-            return await ReadFieldsAsync(command, cancellationToken).ConfigureAwait(false);
+            return await SearchSql.ReadFieldsAsync(command, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<IReadOnlyList<SearchRanking.Fields>> ReadFieldsAsync(System.Data.Common.DbCommand command, CancellationToken cancellationToken)
-    {
-        var list = new List<SearchRanking.Fields>(ISearchIndex.MaxRanked);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(new SearchRanking.Fields(
-                reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
-                DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc)));
-        }
-
-        return list;
-    }
-
     public Task<long> SizeInBytesAsync(CancellationToken cancellationToken) =>
-        WithCommandAsync(async command =>
+        SearchSql.WithCommandAsync(db, async command =>
         {
             command.CommandText = """SELECT pg_total_relation_size('"SearchEntries"')""";
             return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
@@ -143,20 +127,4 @@ public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
     // A quoted lexeme: tokens hold only letters and digits, but quotes and backslashes are escaped anyway.
     private static string Lexeme(string token) =>
         "'" + token.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
-
-    private async Task<T> WithCommandAsync<T>(Func<System.Data.Common.DbCommand, Task<T>> work, CancellationToken cancellationToken)
-    {
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            return await work(command).ConfigureAwait(false);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
-        }
-    }
 }

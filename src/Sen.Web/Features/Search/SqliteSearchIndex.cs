@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Search;
@@ -17,7 +15,6 @@ public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
     // planner would otherwise walk the entries and run the MATCH once per row.
     private const string TitleColumns = "{TitleFolded ExtraFolded}";
 
-
     public async Task<int> CountAsync(SearchQuery query, SearchFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -27,7 +24,7 @@ public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
             return 0;
         }
 
-        return await WithCommandAsync(async command =>
+        return await SearchSql.WithCommandAsync(db, async command =>
         {
             var sql = new StringBuilder("SELECT count(*) FROM (SELECT 1 FROM SearchFts f CROSS JOIN SearchEntries e ON e.Id = f.rowid WHERE SearchFts MATCH @match");
             SqlFilter.Add(command, "@match", Match(query, titleOnly: false));
@@ -48,7 +45,7 @@ public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
             return [];
         }
 
-        return await WithCommandAsync(async command =>
+        return await SearchSql.WithCommandAsync(db, async command =>
         {
             var relevance = order == SearchOrder.Relevance;
             var match = Match(query, titleOnly);
@@ -112,7 +109,7 @@ public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
             return [];
         }
 
-        return await WithCommandAsync(async command =>
+        return await SearchSql.WithCommandAsync(db, async command =>
         {
             // bm25 is not used: it counts every document holding each word (its IDF) on every query,
             // which grows with the archive (8-25 ms at 100,000 articles for common words) whatever the LIMIT.
@@ -125,22 +122,8 @@ public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
             SqlFilter.Add(command, "@cap", ISearchIndex.MaxRanked - 1);
             SqlFilter.Add(command, "@cap1", ISearchIndex.MaxRanked);
             command.CommandText = sql.ToString();
-            return await ReadFieldsAsync(command, cancellationToken).ConfigureAwait(false);
+            return await SearchSql.ReadFieldsAsync(command, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<IReadOnlyList<SearchRanking.Fields>> ReadFieldsAsync(System.Data.Common.DbCommand command, CancellationToken cancellationToken)
-    {
-        var list = new List<SearchRanking.Fields>(ISearchIndex.MaxRanked);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(new SearchRanking.Fields(
-                reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
-                DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc)));
-        }
-
-        return list;
     }
 
     private static async Task<IReadOnlyList<SearchCandidate>> ReadAsync(System.Data.Common.DbCommand command, int limit, CancellationToken cancellationToken)
@@ -156,7 +139,7 @@ public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
     }
 
     public Task<long> SizeInBytesAsync(CancellationToken cancellationToken) =>
-        WithCommandAsync(async command =>
+        SearchSql.WithCommandAsync(db, async command =>
         {
             // The bundled SQLite has no dbstat: count the FTS5 b-tree blobs and the stored entry text instead.
             command.CommandText = """
@@ -190,20 +173,4 @@ public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
     // Tokens hold only letters and digits; doubling quotes is still done so that no input can end the string.
     private static string Quote(IEnumerable<string> tokens) =>
         "\"" + string.Join(' ', tokens).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    private async Task<T> WithCommandAsync<T>(Func<System.Data.Common.DbCommand, Task<T>> work, CancellationToken cancellationToken)
-    {
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            return await work(command).ConfigureAwait(false);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
-        }
-    }
 }

@@ -1,0 +1,42 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Sen.Web.Infrastructure.Data;
+
+namespace Sen.Web.Features.Search;
+
+/// <summary>What both index backends do the same way around their own SQL.</summary>
+internal static class SearchSql
+{
+    /// <summary>Runs raw SQL on the context's connection, inside its transaction when there is one (index sync runs in SaveChanges).</summary>
+    public static async Task<T> WithCommandAsync<T>(SenDbContext db, Func<DbCommand, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            return await work(command).ConfigureAwait(false);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads rows of (id, title folded/exact, lead folded/exact, extra folded, published at) for <see cref="SearchRanking"/>.</summary>
+    public static async Task<IReadOnlyList<SearchRanking.Fields>> ReadFieldsAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        var list = new List<SearchRanking.Fields>(ISearchIndex.MaxRanked);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(new SearchRanking.Fields(
+                reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+                DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc)));
+        }
+
+        return list;
+    }
+}
