@@ -61,6 +61,14 @@ public static class SenApp
     {
         ArgumentNullException.ThrowIfNull(app);
         var culture = CultureInfo.GetCultureInfo(app.Configuration["Sen:Culture"] ?? "vi-VN");
+
+        // A reader's view of an already rendered article page needs none of what follows. Routing,
+        // authentication and authorization are placed here explicitly, because the host would
+        // otherwise put them in front of everything, this included.
+        app.UseArticleFastPath();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture(culture),
@@ -85,6 +93,7 @@ public static class SenApp
         app.UseResponseCompression();
         app.UseViewCounts();
         app.UseOutputCache();
+        app.UseArticlePageCapture();
         app.UseWhen(c => c.GetEndpoint()?.Metadata.GetMetadata<CountsViewsAttribute>() is null, b => b.UseResponseCompression());
         app.UsePublicPageHeaders();
         app.MapStaticAssets();

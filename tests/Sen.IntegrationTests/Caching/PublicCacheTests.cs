@@ -11,7 +11,7 @@ using Sen.Web.Infrastructure.Data;
 namespace Sen.IntegrationTests.Caching;
 
 /// <summary>Public pages come from the output cache, and every content write shows on the next request.</summary>
-public abstract class PublicCacheTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+public abstract partial class PublicCacheTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : SenAppFactory
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -16,6 +16,8 @@ public static class Html
         return await Parser.ParseDocumentAsync(body);
     }
 
+    public static IDocument Parse(string html) => Parser.ParseDocument(html);
+
     public static string Text(this IElement? element) =>
         Normalize(element?.TextContent ?? "");
 

@@ -68,12 +68,12 @@ public sealed class ViewCountMiddleware(RequestDelegate next, ViewCounter counte
         var countThis = ReaderRequests.IsView(context.Request);
         var shown = await counter.CountAsync(articleId, countThis, context.RequestAborted).ConfigureAwait(false)
             ?? storedAtRender + (countThis ? 1 : 0);
-        if (AcceptsGzip(context))
+        if (ArticleEncodings.AcceptsGzip(context, compression))
         {
             // Compressed once per page version, not per view (see GzipSplice); the outer compression
             // middleware leaves a response that already has a Content-Encoding alone.
             var splice = gzipSplices.For(articleId, page.Span[..start], page.Span[(start + length)..]);
-            response.Headers.ContentEncoding = "gzip";
+            response.Headers.ContentEncoding = ArticleEncodings.Gzip;
             response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
             WriteGzip(response, output, splice, shown);
         }
@@ -101,19 +101,5 @@ public sealed class ViewCountMiddleware(RequestDelegate next, ViewCounter counte
         number = number[..ViewCountMarker.FormatUtf8(shown, number)];
         response.ContentLength = splice.CompressedLength(number.Length);
         splice.Write(output, number);
-    }
-
-    // Brotli would be a little smaller but must be compressed per view; gzip can be spliced.
-    private bool AcceptsGzip(HttpContext context)
-    {
-        if (!compression.CheckRequestAcceptsCompression(context)
-            || !StringWithQualityHeaderValue.TryParseList(context.Request.Headers.AcceptEncoding, out var encodings))
-        {
-            return false;
-        }
-
-        var gzip = encodings.FirstOrDefault(e => e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase))
-            ?? encodings.FirstOrDefault(e => e.Value.Equals("*", StringComparison.Ordinal));
-        return gzip is not null && (gzip.Quality ?? 1) > 0;
     }
 }

@@ -1,0 +1,158 @@
+using System.IO.Compression;
+using System.Net.Http.Headers;
+using System.Text;
+using AngleSharp.Dom;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
+using Sen.Web.Features.ViewCounts;
+using Sen.Web.Infrastructure.Caching;
+
+namespace Sen.IntegrationTests.Caching;
+
+/// <summary>
+/// Article pages already rendered are served from their ready copy in the cache store, at the front of
+/// the pipeline (ArticleFastPath), exactly as the full pipeline would serve them.
+/// </summary>
+public abstract partial class PublicCacheTests<TFactory>
+{
+    private IOutputCacheStore Store => App.Services.GetRequiredService<IOutputCacheStore>();
+
+    // The test server's requests are http://localhost/...
+    private static string ReadyKey(string url) => ArticlePageCapture.KeyFor("http", "localhost", "", url);
+
+    [Fact]
+    public async Task A_rendered_article_page_is_kept_ready_and_readers_are_served_from_it_until_it_is_evicted()
+    {
+        Require();
+        var article = await factory.PickAsync(1);
+        var client = App.CreateClient();
+        Assert.Null(await Store.GetAsync(ReadyKey(article.Url), Ct));
+
+        var first = TestArticles.ShownViews(await client.GetStringAsync(new Uri(article.Url, UriKind.Relative), Ct));
+        var bytes = await Store.GetAsync(ReadyKey(article.Url), Ct);
+        Assert.NotNull(bytes);
+        Assert.True(ReadyArticlePage.TryRead(bytes, out var ready));
+        Assert.Equal(article.Id, ready.ArticleId);
+
+        // Changed in the store only: what readers get now can only have come from the ready copy.
+        var marked = Encoding.UTF8.GetString(ready.Page.Span).Replace("</h1>", " (bản sẵn)</h1>", StringComparison.Ordinal);
+        await Store.SetAsync(
+            ReadyKey(article.Url),
+            ReadyArticlePage.ToBytes(ready.Headers, Encoding.UTF8.GetBytes(marked)),
+            [PublicCache.Tags.Article(article.Id)],
+            TimeSpan.FromMinutes(1),
+            Ct);
+        var served = await client.GetStringAsync(new Uri(article.Url, UriKind.Relative), Ct);
+        Assert.Equal(article.Title + " (bản sẵn)", Html.Parse(served).QuerySelector("h1").Text());
+        Assert.Equal(first + 1, TestArticles.ShownViews(served));
+
+        // Junk query strings share it, as they share the output-cached page.
+        var withQuery = await client.GetStringAsync(new Uri(article.Url + "?fbclid=abc", UriKind.Relative), Ct);
+        Assert.Equal(article.Title + " (bản sẵn)", Html.Parse(withQuery).QuerySelector("h1").Text());
+        Assert.Equal(first + 2, TestArticles.ShownViews(withQuery));
+
+        await App.Services.GetRequiredService<PublicCache>().EvictAsync([PublicCache.Tags.Article(article.Id)], Ct);
+        var rendered = await client.GetStringAsync(new Uri(article.Url, UriKind.Relative), Ct);
+        Assert.Equal(article.Title, Html.Parse(rendered).QuerySelector("h1").Text());
+        Assert.Equal(first + 3, TestArticles.ShownViews(rendered));
+        Assert.NotNull(await Store.GetAsync(ReadyKey(article.Url), Ct));
+
+        // Pages that are not a rendered article are never kept.
+        using var missing = await client.GetAsync(new Uri("/tin-tuc-su-kien/khong-co-bai-nay-987654.html", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Null(await Store.GetAsync(ReadyKey("/tin-tuc-su-kien/khong-co-bai-nay-987654.html"), Ct));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("gzip")]
+    [InlineData("gzip, deflate, br, zstd")]
+    public async Task The_ready_copy_is_served_with_the_headers_and_bytes_of_the_rendered_page(string? acceptEncoding)
+    {
+        Require();
+        var article = await factory.PickAsync(2);
+        var client = App.CreateClient();
+        await App.Services.GetRequiredService<PublicCache>().EvictAsync([PublicCache.Tags.Article(article.Id)], Ct);
+
+        var (renderedHeaders, renderedHtml) = await GetAsync(client, article.Url, acceptEncoding);
+        Assert.NotNull(await Store.GetAsync(ReadyKey(article.Url), Ct));
+        var (readyHeaders, readyHtml) = await GetAsync(client, article.Url, acceptEncoding);
+
+        Assert.Equal(renderedHeaders, readyHeaders);
+        var count = TestArticles.ShownViews(renderedHtml);
+        Assert.Equal(count + 1, TestArticles.ShownViews(readyHtml));
+        Assert.Equal(
+            renderedHtml.Replace($">{Views(count)}<", ">N<", StringComparison.Ordinal),
+            readyHtml.Replace($">{Views(count + 1)}<", ">N<", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Requests_the_ready_copy_cannot_answer_go_through_the_whole_pipeline()
+    {
+        Require();
+        var article = await factory.PickAsync(3);
+        var client = App.CreateClient();
+        var first = TestArticles.ShownViews(await client.GetStringAsync(new Uri(article.Url, UriKind.Relative), Ct));
+        Assert.NotNull(await Store.GetAsync(ReadyKey(article.Url), Ct));
+
+        // Brotli is compressed per view by the full pipeline.
+        using var brotli = new HttpRequestMessage(HttpMethod.Get, article.Url);
+        brotli.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        using var brotliResponse = await client.SendAsync(brotli, Ct);
+        Assert.Equal(["br"], brotliResponse.Content.Headers.ContentEncoding);
+        await using (var body = new BrotliStream(await brotliResponse.Content.ReadAsStreamAsync(Ct), CompressionMode.Decompress))
+        {
+            using var reader = new StreamReader(body);
+            Assert.Equal(first + 1, TestArticles.ShownViews(await reader.ReadToEndAsync(Ct)));
+        }
+
+        // A request with credentials is rendered for whoever sent them (and the page then is not cached).
+        using var signedIn = new HttpRequestMessage(HttpMethod.Get, article.Url);
+        signedIn.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "x");
+        using var signedInResponse = await client.SendAsync(signedIn, Ct);
+        Assert.Equal(HttpStatusCode.OK, signedInResponse.StatusCode);
+        Assert.Equal(first + 2, TestArticles.ShownViews(await signedInResponse.Content.ReadAsStringAsync(Ct)));
+
+        // The request guards still apply.
+        using var overlong = await client.GetAsync(new Uri(article.Url + "?q=" + new string('a', 3000), UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, overlong.StatusCode);
+
+        using var head = new HttpRequestMessage(HttpMethod.Head, article.Url);
+        using var headResponse = await client.SendAsync(head, Ct);
+        Assert.Equal(HttpStatusCode.OK, headResponse.StatusCode);
+
+        // A damaged or foreign entry is ignored, never served.
+        await Store.SetAsync(ReadyKey(article.Url), [1, 2, 3, 0xff], [PublicCache.Tags.Article(article.Id)], TimeSpan.FromMinutes(1), Ct);
+        var afterDamage = await client.GetStringAsync(new Uri(article.Url, UriKind.Relative), Ct);
+        Assert.Equal(article.Title, Html.Parse(afterDamage).QuerySelector("h1").Text());
+        Assert.Equal(first + 3, TestArticles.ShownViews(afterDamage));
+    }
+
+    private static string Views(long count) => ViewCountMarker.Format(count);
+
+    private static async Task<(string Headers, string Html)> GetAsync(HttpClient client, string url, string? acceptEncoding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (acceptEncoding is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        }
+
+        using var response = await client.SendAsync(request, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync(Ct);
+        Assert.Equal(response.Content.Headers.ContentLength, bytes.Length);
+        var headers = string.Join("\n", response.Headers.Concat(response.Content.Headers)
+            .Where(h => h.Key is not ("Date" or "Age" or "Content-Length"))
+            .Select(h => $"{h.Key}: {string.Join(", ", h.Value)}")
+            .Order(StringComparer.Ordinal));
+        Stream body = new MemoryStream(bytes);
+        if (response.Content.Headers.ContentEncoding.Contains("gzip"))
+        {
+            body = new GZipStream(body, CompressionMode.Decompress);
+        }
+
+        using var reader = new StreamReader(body);
+        return (headers, await reader.ReadToEndAsync(Ct));
+    }
+}

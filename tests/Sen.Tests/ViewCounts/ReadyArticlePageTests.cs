@@ -1,0 +1,66 @@
+using System.Text;
+using Microsoft.Extensions.Primitives;
+using Sen.Web.Features.ViewCounts;
+
+namespace Sen.Tests.ViewCounts;
+
+public sealed class ReadyArticlePageTests
+{
+    private static readonly KeyValuePair<string, StringValues>[] Headers =
+    [
+        new("Content-Type", "text/html; charset=utf-8"),
+        new("Cache-Control", "no-cache"),
+        new("Vary", new StringValues(["Cookie", "Accept-Language"])),
+        new("X-Tiêu-Đề", "Giá trị có dấu"),
+    ];
+
+    private static readonly byte[] Page = Encoding.UTF8.GetBytes(
+        "<h1>Quế Sơn</h1><p>Lượt xem: <span class=\"view-count\">" + ViewCountMarker.For(42, 144) + "</span></p>");
+
+    [Fact]
+    public void An_entry_reads_back_with_its_headers_page_and_marker()
+    {
+        var bytes = ReadyArticlePage.ToBytes(Headers, Page);
+        Assert.True(ReadyArticlePage.TryRead(bytes, out var page));
+        Assert.Equal(Headers, page.Headers);
+        Assert.Equal(Page, page.Page.ToArray());
+        Assert.Equal(42, page.ArticleId);
+        Assert.Equal(144, page.StoredAtRender);
+        Assert.Equal("<h1>Quế Sơn</h1><p>Lượt xem: <span class=\"view-count\">", Encoding.UTF8.GetString(page.BeforeCount));
+        Assert.Equal("</span></p>", Encoding.UTF8.GetString(page.AfterCount));
+
+        // The same array is parsed once.
+        Assert.True(ReadyArticlePage.TryRead(bytes, out var again));
+        Assert.Same(page, again);
+    }
+
+    [Fact]
+    public void Truncated_damaged_or_foreign_bytes_are_not_an_entry()
+    {
+        var bytes = ReadyArticlePage.ToBytes(Headers, Page);
+        for (var length = 0; length < bytes.Length; length++)
+        {
+            Assert.False(ReadyArticlePage.TryRead(bytes[..length], out _), $"read from the first {length} bytes");
+        }
+
+        var otherVersion = bytes.ToArray();
+        otherVersion[0] = 2;
+        Assert.False(ReadyArticlePage.TryRead(otherVersion, out _));
+        Assert.False(ReadyArticlePage.TryRead([.. bytes, 0], out _));
+        Assert.False(ReadyArticlePage.TryRead(Encoding.UTF8.GetBytes("<html>not an entry</html>"), out _));
+
+        var random = new Random(7);
+        for (var i = 0; i < 1000; i++)
+        {
+            var noise = new byte[random.Next(0, 200)];
+            random.NextBytes(noise);
+            ReadyArticlePage.TryRead(noise, out _);
+        }
+    }
+
+    [Fact]
+    public void A_page_without_a_marker_is_not_an_entry()
+    {
+        Assert.False(ReadyArticlePage.TryRead(ReadyArticlePage.ToBytes(Headers, "<p>Không có số lượt xem</p>"u8), out _));
+    }
+}
