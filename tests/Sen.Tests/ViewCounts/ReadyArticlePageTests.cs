@@ -35,6 +35,21 @@ public sealed class ReadyArticlePageTests
     }
 
     [Fact]
+    public void Copies_of_one_entry_read_from_new_arrays_share_one_gzip_splice()
+    {
+        var splices = new GzipSplices();
+        var bytes = ReadyArticlePage.ToBytes(Headers, Page);
+        Assert.True(ReadyArticlePage.TryRead(bytes.ToArray(), out var first));
+        Assert.True(ReadyArticlePage.TryRead(bytes.ToArray(), out var second));
+        Assert.NotSame(first, second);
+        Assert.Same(first.GzipFrom(splices), second.GzipFrom(splices));
+
+        var edited = ReadyArticlePage.ToBytes(Headers, [.. Page, .. "<p>Đã sửa</p>"u8]);
+        Assert.True(ReadyArticlePage.TryRead(edited, out var third));
+        Assert.NotSame(first.GzipFrom(splices), third.GzipFrom(splices));
+    }
+
+    [Fact]
     public void Truncated_damaged_or_foreign_bytes_are_not_an_entry()
     {
         var bytes = ReadyArticlePage.ToBytes(Headers, Page);

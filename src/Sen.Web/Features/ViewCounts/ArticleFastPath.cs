@@ -26,6 +26,7 @@ public sealed class ArticleFastPath(
     RequestDelegate next,
     IOutputCacheStore store,
     ViewCounter counter,
+    GzipSplices gzipSplices,
     PublicationSchedule schedule,
     IResponseCompressionProvider compression,
     ILogger<ArticleFastPath> logger)
@@ -72,7 +73,7 @@ public sealed class ArticleFastPath(
         number = number[..ViewCountMarker.FormatUtf8(shown, number)];
         if (gzip)
         {
-            var splice = page.Gzip;
+            var splice = page.GzipFrom(gzipSplices);
             headers.ContentEncoding = ArticleEncodings.Gzip;
             headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
             response.ContentLength = splice.CompressedLength(number.Length);

@@ -45,8 +45,16 @@ public sealed class ReadyArticlePage
 
     public ReadOnlySpan<byte> AfterCount => Page.Span[(MarkerStart + MarkerLength)..];
 
-    /// <summary>The gzip halves around the count, compressed on the first gzip reader's request.</summary>
-    public GzipSplice Gzip => gzip ??= new GzipSplice(BeforeCount, AfterCount);
+    /// <summary>
+    /// The gzip halves around the count. Kept with the page, and shared through <paramref name="splices"/>
+    /// by copies of the same page read again from a store that hands out new arrays (Redis), so a page
+    /// is compressed once per version, not per view.
+    /// </summary>
+    public GzipSplice GzipFrom(GzipSplices splices)
+    {
+        ArgumentNullException.ThrowIfNull(splices);
+        return gzip ??= splices.For(ArticleId, BeforeCount, AfterCount);
+    }
 
     /// <summary>Headers are name/value pairs of UTF-8 strings; the page follows them.</summary>
     public static byte[] ToBytes(IEnumerable<KeyValuePair<string, StringValues>> headers, ReadOnlySpan<byte> page)
