@@ -62,10 +62,10 @@ public static class SenApp
         ArgumentNullException.ThrowIfNull(app);
         var culture = CultureInfo.GetCultureInfo(app.Configuration["Sen:Culture"] ?? "vi-VN");
 
-        // A reader's view of an already rendered article page needs none of what follows. Routing,
+        // A reader's GET of an already rendered public page needs none of what follows. Routing,
         // authentication and authorization are placed here explicitly, because the host would
         // otherwise put them in front of everything, this included.
-        app.UseArticleFastPath();
+        app.UseReadyPages();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -93,7 +93,7 @@ public static class SenApp
         app.UseResponseCompression();
         app.UseViewCounts();
         app.UseOutputCache();
-        app.UseArticlePageCapture();
+        app.UseReadyPageCapture();
         app.UseWhen(c => c.GetEndpoint()?.Metadata.GetMetadata<CountsViewsAttribute>() is null, b => b.UseResponseCompression());
         app.UsePublicPageHeaders();
         app.MapStaticAssets();

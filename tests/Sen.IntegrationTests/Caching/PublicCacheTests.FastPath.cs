@@ -4,21 +4,22 @@ using System.Text;
 using AngleSharp.Dom;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
+using Sen.Web.Features.Categories;
 using Sen.Web.Features.ViewCounts;
 using Sen.Web.Infrastructure.Caching;
 
 namespace Sen.IntegrationTests.Caching;
 
 /// <summary>
-/// Article pages already rendered are served from their ready copy in the cache store, at the front of
-/// the pipeline (ArticleFastPath), exactly as the full pipeline would serve them.
+/// Public pages already rendered are served from their ready copy in the cache store, at the front of
+/// the pipeline (ReadyPageFastPath), exactly as the full pipeline would serve them.
 /// </summary>
 public abstract partial class PublicCacheTests<TFactory>
 {
     private IOutputCacheStore Store => App.Services.GetRequiredService<IOutputCacheStore>();
 
     // The test server's requests are http://localhost/...
-    private static string ReadyKey(string url) => ArticlePageCapture.KeyFor("http", "localhost", "", url);
+    private static string ReadyKey(string url) => ReadyPageKeys.LiveCount("http", "localhost", "", url);
 
     [Fact]
     public async Task A_rendered_article_page_is_kept_ready_and_readers_are_served_from_it_until_it_is_evicted()
@@ -31,14 +32,14 @@ public abstract partial class PublicCacheTests<TFactory>
         var first = TestArticles.ShownViews(await client.GetStringAsync(new Uri(article.Url, UriKind.Relative), Ct));
         var bytes = await Store.GetAsync(ReadyKey(article.Url), Ct);
         Assert.NotNull(bytes);
-        Assert.True(ReadyArticlePage.TryRead(bytes, out var ready));
+        Assert.True(ReadyPage.TryRead(bytes, out var ready));
         Assert.Equal(article.Id, ready.ArticleId);
 
         // Changed in the store only: what readers get now can only have come from the ready copy.
-        var marked = Encoding.UTF8.GetString(ready.Page.Span).Replace("</h1>", " (bản sẵn)</h1>", StringComparison.Ordinal);
+        var marked = Encoding.UTF8.GetString(ready.Body.Span).Replace("</h1>", " (bản sẵn)</h1>", StringComparison.Ordinal);
         await Store.SetAsync(
             ReadyKey(article.Url),
-            ReadyArticlePage.ToBytes(ready.Headers, Encoding.UTF8.GetBytes(marked)),
+            ReadyPage.ToBytes(ready.Headers, Encoding.UTF8.GetBytes(marked), liveCount: true),
             [PublicCache.Tags.Article(article.Id)],
             TimeSpan.FromMinutes(1),
             Ct);
@@ -128,7 +129,94 @@ public abstract partial class PublicCacheTests<TFactory>
         Assert.Equal(first + 3, TestArticles.ShownViews(afterDamage));
     }
 
+    [Fact]
+    public async Task Home_and_category_pages_are_kept_ready_as_sent_and_served_from_there_until_evicted()
+    {
+        Require();
+        var client = App.CreateClient();
+        await App.Services.GetRequiredService<PublicCache>().EvictAsync([PublicCache.Tags.Home], Ct);
+        var homeKey = ReadyPageKeys.AsSent("http", "localhost", "", "/", page: null, encoding: null);
+
+        var rendered = await client.GetStringAsync(new Uri("/", UriKind.Relative), Ct);
+        var bytes = await Store.GetAsync(homeKey, Ct);
+        Assert.NotNull(bytes);
+        Assert.True(ReadyPage.TryRead(bytes, out var ready));
+        Assert.False(ready.HasLiveCount);
+        Assert.Equal(rendered, Encoding.UTF8.GetString(ready.Body.Span));
+
+        var marked = rendered.Replace("</h1>", " (bản sẵn)</h1>", StringComparison.Ordinal);
+        Assert.NotEqual(rendered, marked);
+        await Store.SetAsync(homeKey, ReadyPage.ToBytes(ready.Headers, Encoding.UTF8.GetBytes(marked), liveCount: false), [PublicCache.Tags.Home], TimeSpan.FromMinutes(1), Ct);
+        Assert.Equal(marked, await client.GetStringAsync(new Uri("/?utm_source=zalo", UriKind.Relative), Ct));
+
+        // Another encoding is another copy, and a revalidation goes to the output cache (which has the real page).
+        using (var gzip = new HttpRequestMessage(HttpMethod.Get, "/"))
+        {
+            gzip.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+            using var response = await client.SendAsync(gzip, Ct);
+            await using var body = new GZipStream(await response.Content.ReadAsStreamAsync(Ct), CompressionMode.Decompress);
+            using var reader = new StreamReader(body);
+            Assert.Equal(rendered, await reader.ReadToEndAsync(Ct));
+        }
+
+        await App.Services.GetRequiredService<PublicCache>().EvictAsync([PublicCache.Tags.Home], Ct);
+        Assert.Equal(rendered, await client.GetStringAsync(new Uri("/", UriKind.Relative), Ct));
+
+        // Category pages: one copy per ?trang=; bad page numbers never reach a copy.
+        var category = CategoryUrls.Category("tin-tuc-su-kien");
+        var first = await client.GetStringAsync(new Uri(category, UriKind.Relative), Ct);
+        var firstAgain = await client.GetStringAsync(new Uri(category + "?trang=1", UriKind.Relative), Ct);
+        Assert.NotNull(await Store.GetAsync(ReadyPageKeys.AsSent("http", "localhost", "", category, page: null, encoding: null), Ct));
+        Assert.NotNull(await Store.GetAsync(ReadyPageKeys.AsSent("http", "localhost", "", category, page: "1", encoding: null), Ct));
+        Assert.Equal(first, await client.GetStringAsync(new Uri(category, UriKind.Relative), Ct));
+        Assert.Equal(firstAgain, await client.GetStringAsync(new Uri(category + "?trang=1&x=y", UriKind.Relative), Ct));
+        foreach (var bad in new[] { "?trang=", "?trang=0", "?trang=abc", "?trang=1&trang=2" })
+        {
+            using var response = await client.GetAsync(new Uri(category + bad, UriKind.Relative), Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        }
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("gzip")]
+    [InlineData("gzip, deflate, br, zstd")]
+    public async Task Ready_home_and_category_pages_are_sent_with_the_headers_and_bytes_of_the_rendered_page(string? acceptEncoding)
+    {
+        Require();
+        var client = App.CreateClient();
+        await App.Services.GetRequiredService<PublicCache>().EvictAsync([PublicCache.Tags.Chrome], Ct);
+        foreach (var url in new[] { "/", CategoryUrls.Category("tin-tuc-su-kien"), CategoryUrls.Category("tin-tuc-su-kien") + "?trang=1" })
+        {
+            var (renderedHeaders, renderedBytes) = await GetRawAsync(client, url, acceptEncoding);
+            var (readyHeaders, readyBytes) = await GetRawAsync(client, url, acceptEncoding);
+            Assert.Equal(renderedHeaders, readyHeaders);
+            Assert.Equal(renderedBytes, readyBytes);
+        }
+    }
+
     private static string Views(long count) => ViewCountMarker.Format(count);
+
+    private static async Task<(string Headers, byte[] Body)> GetRawAsync(HttpClient client, string url, string? acceptEncoding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (acceptEncoding is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        }
+
+        using var response = await client.SendAsync(request, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync(Ct);
+        Assert.Equal(response.Content.Headers.ContentLength, bytes.Length);
+        return (HeaderLines(response), bytes);
+    }
+
+    private static string HeaderLines(HttpResponseMessage response) =>
+        string.Join("\n", response.Headers.Concat(response.Content.Headers)
+            .Where(h => h.Key is not ("Date" or "Age" or "Content-Length"))
+            .Select(h => $"{h.Key}: {string.Join(", ", h.Value)}")
+            .Order(StringComparer.Ordinal));
 
     private static async Task<(string Headers, string Html)> GetAsync(HttpClient client, string url, string? acceptEncoding)
     {
@@ -142,10 +230,7 @@ public abstract partial class PublicCacheTests<TFactory>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var bytes = await response.Content.ReadAsByteArrayAsync(Ct);
         Assert.Equal(response.Content.Headers.ContentLength, bytes.Length);
-        var headers = string.Join("\n", response.Headers.Concat(response.Content.Headers)
-            .Where(h => h.Key is not ("Date" or "Age" or "Content-Length"))
-            .Select(h => $"{h.Key}: {string.Join(", ", h.Value)}")
-            .Order(StringComparer.Ordinal));
+        var headers = HeaderLines(response);
         Stream body = new MemoryStream(bytes);
         if (response.Content.Headers.ContentEncoding.Contains("gzip"))
         {

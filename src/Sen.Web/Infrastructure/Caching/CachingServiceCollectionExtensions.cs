@@ -45,6 +45,14 @@ public static class CachingServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Serves ready copies of rendered public pages; goes first, before routing (see <see cref="ReadyPageFastPath"/>).</summary>
+    public static IApplicationBuilder UseReadyPages(this IApplicationBuilder app) =>
+        app.UseMiddleware<ReadyPageFastPath>();
+
+    /// <summary>Keeps ready copies of rendered public pages for the fast path; goes right behind (after) UseOutputCache.</summary>
+    public static IApplicationBuilder UseReadyPageCapture(this IApplicationBuilder app) =>
+        app.UseMiddleware<ReadyPageCapture>();
+
     /// <summary>Renders pages' HTTP caching headers; goes behind (after) UseOutputCache so cached copies keep them.</summary>
     public static IApplicationBuilder UsePublicPageHeaders(this IApplicationBuilder app) =>
         app.UseMiddleware<PublicPageHeaders>();

@@ -1,49 +1,51 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.Primitives;
+using Sen.Web.Features.ViewCounts;
 
-namespace Sen.Web.Features.ViewCounts;
+namespace Sen.Web.Infrastructure.Caching;
 
 /// <summary>
-/// A rendered article page as <see cref="ArticleFastPath"/> serves it: the response headers and the page
-/// with its <see cref="ViewCountMarker"/>, located once. Stored in the output cache's store as bytes
-/// (<see cref="ToBytes"/>), so every node that shares the store sees the same entry and evictions.
+/// A rendered public page as <see cref="ReadyPageFastPath"/> serves it: the response headers and the
+/// body, either as sent (home and category pages, already compressed for one encoding) or, for an
+/// article page, uncompressed with its <see cref="ViewCountMarker"/> located once, so the live count
+/// can be spliced in. Stored in the output cache's store as bytes (<see cref="ToBytes"/>), so every
+/// node that shares the store sees the same entry and the same evictions.
 /// </summary>
-public sealed class ReadyArticlePage
+public sealed class ReadyPage
 {
-    private const byte FormatVersion = 1;
+    private const byte FormatVersion = 2;
 
     // The in-memory store hands back the same array on every hit, so the parsed page is kept with it.
-    private static readonly ConditionalWeakTable<byte[], ReadyArticlePage> Parsed = [];
+    private static readonly ConditionalWeakTable<byte[], ReadyPage> Parsed = [];
 
     private GzipSplice? gzip;
 
-    private ReadyArticlePage(KeyValuePair<string, StringValues>[] headers, ReadOnlyMemory<byte> page, int markerStart, int markerLength, int articleId, long storedAtRender)
+    private ReadyPage(KeyValuePair<string, StringValues>[] headers, ReadOnlyMemory<byte> body)
     {
         Headers = headers;
-        Page = page;
-        MarkerStart = markerStart;
-        MarkerLength = markerLength;
-        ArticleId = articleId;
-        StoredAtRender = storedAtRender;
+        Body = body;
     }
 
     public IReadOnlyList<KeyValuePair<string, StringValues>> Headers { get; }
 
-    public ReadOnlyMemory<byte> Page { get; }
+    public ReadOnlyMemory<byte> Body { get; }
 
-    public int MarkerStart { get; }
+    /// <summary>True for an article page: the body holds a view count marker at <see cref="MarkerStart"/>.</summary>
+    public bool HasLiveCount { get; private init; }
 
-    public int MarkerLength { get; }
+    public int MarkerStart { get; private init; }
 
-    public int ArticleId { get; }
+    public int MarkerLength { get; private init; }
+
+    public int ArticleId { get; private init; }
 
     /// <summary>The article's stored count when the page was rendered, for when the counter cannot say.</summary>
-    public long StoredAtRender { get; }
+    public long StoredAtRender { get; private init; }
 
-    public ReadOnlySpan<byte> BeforeCount => Page.Span[..MarkerStart];
+    public ReadOnlySpan<byte> BeforeCount => Body.Span[..MarkerStart];
 
-    public ReadOnlySpan<byte> AfterCount => Page.Span[(MarkerStart + MarkerLength)..];
+    public ReadOnlySpan<byte> AfterCount => Body.Span[(MarkerStart + MarkerLength)..];
 
     /// <summary>
     /// The gzip halves around the count. Kept with the page, and shared through <paramref name="splices"/>
@@ -56,15 +58,16 @@ public sealed class ReadyArticlePage
         return gzip ??= splices.For(ArticleId, BeforeCount, AfterCount);
     }
 
-    /// <summary>Headers are name/value pairs of UTF-8 strings; the page follows them.</summary>
-    public static byte[] ToBytes(IEnumerable<KeyValuePair<string, StringValues>> headers, ReadOnlySpan<byte> page)
+    /// <summary>Headers are name/value pairs of UTF-8 strings; the body follows them.</summary>
+    public static byte[] ToBytes(IEnumerable<KeyValuePair<string, StringValues>> headers, ReadOnlySpan<byte> body, bool liveCount)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        using var buffer = new MemoryStream(page.Length + 1024);
+        using var buffer = new MemoryStream(body.Length + 1024);
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
             var pairs = headers.SelectMany(h => h.Value.Select(v => (h.Key, Value: v ?? ""))).ToList();
             writer.Write(FormatVersion);
+            writer.Write(liveCount);
             writer.Write(pairs.Count);
             foreach (var (name, value) in pairs)
             {
@@ -72,15 +75,15 @@ public sealed class ReadyArticlePage
                 writer.Write(value);
             }
 
-            writer.Write(page.Length);
-            writer.Write(page);
+            writer.Write(body.Length);
+            writer.Write(body);
         }
 
         return buffer.ToArray();
     }
 
-    /// <summary>Reads an entry; false when the bytes are not one (another version's, or damaged) or have no marker.</summary>
-    public static bool TryRead(byte[] bytes, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ReadyArticlePage? page)
+    /// <summary>Reads an entry; false when the bytes are not one (another version's, or damaged), or a live-count page has no marker.</summary>
+    public static bool TryRead(byte[] bytes, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ReadyPage? page)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         if (Parsed.TryGetValue(bytes, out page))
@@ -98,7 +101,7 @@ public sealed class ReadyArticlePage
         return true;
     }
 
-    private static ReadyArticlePage? Parse(byte[] bytes)
+    private static ReadyPage? Parse(byte[] bytes)
     {
         try
         {
@@ -108,6 +111,7 @@ public sealed class ReadyArticlePage
                 return null;
             }
 
+            var liveCount = reader.ReadBoolean();
             var count = reader.ReadInt32();
             if (count is < 0 or > 1000)
             {
@@ -132,8 +136,20 @@ public sealed class ReadyArticlePage
             }
 
             var body = bytes.AsMemory(start, length);
+            if (!liveCount)
+            {
+                return new ReadyPage(headers, body);
+            }
+
             return ViewCountMarker.TryFind(body.Span, out var markerStart, out var markerLength, out var articleId, out var stored)
-                ? new ReadyArticlePage(headers, body, markerStart, markerLength, articleId, stored)
+                ? new ReadyPage(headers, body)
+                {
+                    HasLiveCount = true,
+                    MarkerStart = markerStart,
+                    MarkerLength = markerLength,
+                    ArticleId = articleId,
+                    StoredAtRender = stored,
+                }
                 : null;
         }
         catch (Exception ex) when (ex is EndOfStreamException or FormatException or IOException)

@@ -1,10 +1,11 @@
 using System.Text;
 using Microsoft.Extensions.Primitives;
 using Sen.Web.Features.ViewCounts;
+using Sen.Web.Infrastructure.Caching;
 
 namespace Sen.Tests.ViewCounts;
 
-public sealed class ReadyArticlePageTests
+public sealed class ReadyPageTests
 {
     private static readonly KeyValuePair<string, StringValues>[] Headers =
     [
@@ -20,17 +21,18 @@ public sealed class ReadyArticlePageTests
     [Fact]
     public void An_entry_reads_back_with_its_headers_page_and_marker()
     {
-        var bytes = ReadyArticlePage.ToBytes(Headers, Page);
-        Assert.True(ReadyArticlePage.TryRead(bytes, out var page));
+        var bytes = ReadyPage.ToBytes(Headers, Page, liveCount: true);
+        Assert.True(ReadyPage.TryRead(bytes, out var page));
         Assert.Equal(Headers, page.Headers);
-        Assert.Equal(Page, page.Page.ToArray());
+        Assert.Equal(Page, page.Body.ToArray());
+        Assert.True(page.HasLiveCount);
         Assert.Equal(42, page.ArticleId);
         Assert.Equal(144, page.StoredAtRender);
         Assert.Equal("<h1>Quế Sơn</h1><p>Lượt xem: <span class=\"view-count\">", Encoding.UTF8.GetString(page.BeforeCount));
         Assert.Equal("</span></p>", Encoding.UTF8.GetString(page.AfterCount));
 
         // The same array is parsed once.
-        Assert.True(ReadyArticlePage.TryRead(bytes, out var again));
+        Assert.True(ReadyPage.TryRead(bytes, out var again));
         Assert.Same(page, again);
     }
 
@@ -38,44 +40,48 @@ public sealed class ReadyArticlePageTests
     public void Copies_of_one_entry_read_from_new_arrays_share_one_gzip_splice()
     {
         var splices = new GzipSplices();
-        var bytes = ReadyArticlePage.ToBytes(Headers, Page);
-        Assert.True(ReadyArticlePage.TryRead(bytes.ToArray(), out var first));
-        Assert.True(ReadyArticlePage.TryRead(bytes.ToArray(), out var second));
+        var bytes = ReadyPage.ToBytes(Headers, Page, liveCount: true);
+        Assert.True(ReadyPage.TryRead(bytes.ToArray(), out var first));
+        Assert.True(ReadyPage.TryRead(bytes.ToArray(), out var second));
         Assert.NotSame(first, second);
         Assert.Same(first.GzipFrom(splices), second.GzipFrom(splices));
 
-        var edited = ReadyArticlePage.ToBytes(Headers, [.. Page, .. "<p>Đã sửa</p>"u8]);
-        Assert.True(ReadyArticlePage.TryRead(edited, out var third));
+        var edited = ReadyPage.ToBytes(Headers, [.. Page, .. "<p>Đã sửa</p>"u8], liveCount: true);
+        Assert.True(ReadyPage.TryRead(edited, out var third));
         Assert.NotSame(first.GzipFrom(splices), third.GzipFrom(splices));
     }
 
     [Fact]
     public void Truncated_damaged_or_foreign_bytes_are_not_an_entry()
     {
-        var bytes = ReadyArticlePage.ToBytes(Headers, Page);
+        var bytes = ReadyPage.ToBytes(Headers, Page, liveCount: true);
         for (var length = 0; length < bytes.Length; length++)
         {
-            Assert.False(ReadyArticlePage.TryRead(bytes[..length], out _), $"read from the first {length} bytes");
+            Assert.False(ReadyPage.TryRead(bytes[..length], out _), $"read from the first {length} bytes");
         }
 
         var otherVersion = bytes.ToArray();
-        otherVersion[0] = 2;
-        Assert.False(ReadyArticlePage.TryRead(otherVersion, out _));
-        Assert.False(ReadyArticlePage.TryRead([.. bytes, 0], out _));
-        Assert.False(ReadyArticlePage.TryRead(Encoding.UTF8.GetBytes("<html>not an entry</html>"), out _));
+        otherVersion[0] = 1;
+        Assert.False(ReadyPage.TryRead(otherVersion, out _));
+        Assert.False(ReadyPage.TryRead([.. bytes, 0], out _));
+        Assert.False(ReadyPage.TryRead(Encoding.UTF8.GetBytes("<html>not an entry</html>"), out _));
 
         var random = new Random(7);
         for (var i = 0; i < 1000; i++)
         {
             var noise = new byte[random.Next(0, 200)];
             random.NextBytes(noise);
-            ReadyArticlePage.TryRead(noise, out _);
+            ReadyPage.TryRead(noise, out _);
         }
     }
 
     [Fact]
-    public void A_page_without_a_marker_is_not_an_entry()
+    public void A_live_count_page_without_a_marker_is_not_an_entry_but_a_page_kept_as_sent_needs_none()
     {
-        Assert.False(ReadyArticlePage.TryRead(ReadyArticlePage.ToBytes(Headers, "<p>Không có số lượt xem</p>"u8), out _));
+        Assert.True(ReadyPage.TryRead(ReadyPage.ToBytes(Headers, "<p>Trang chủ</p>"u8, liveCount: false), out var asSent));
+        Assert.False(asSent.HasLiveCount);
+        Assert.Equal("<p>Trang chủ</p>"u8.ToArray(), asSent.Body.ToArray());
+
+        Assert.False(ReadyPage.TryRead(ReadyPage.ToBytes(Headers, "<p>Không có số lượt xem</p>"u8, liveCount: true), out _));
     }
 }

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+using Sen.Web.Features.ViewCounts;
+using Sen.Web.Infrastructure.Http;
+
+namespace Sen.Web.Infrastructure.Caching;
+
+/// <summary>
+/// Inside the output cache: when a public page is rendered and the output cache keeps it, keeps a
+/// <see cref="ReadyPage"/> of it in the same store, with the same tags and lifetime, for
+/// <see cref="ReadyPageFastPath"/>. Runs only when a page is rendered, never on a hit.
+/// </summary>
+public sealed class ReadyPageCapture(RequestDelegate next, IOutputCacheStore store, IResponseCompressionProvider compression, ILogger<ReadyPageCapture> logger)
+{
+    private static readonly HashSet<string> NotReplayed = new(StringComparer.OrdinalIgnoreCase)
+    {
+        HeaderNames.ContentLength,
+        HeaderNames.Date,
+        HeaderNames.TransferEncoding,
+        HeaderNames.SetCookie,
+        HeaderNames.Age,
+    };
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var cache = context.Features.Get<IOutputCacheFeature>();
+        var metadata = context.GetEndpoint()?.Metadata;
+        if (cache is null
+            || !HttpMethods.IsGet(context.Request.Method)
+            || metadata?.GetMetadata<OutputCacheAttribute>() is not { PolicyName: PublicCache.Policy or PublicCache.PagedPolicy })
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        var liveCount = metadata.GetMetadata<CountsViewsAttribute>() is not null;
+        var key = liveCount ? ReadyPageKeys.LiveCount(context.Request) : ReadyPageKeys.AsSent(context, compression);
+        if (key is null)
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        var features = context.Features;
+        var original = features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        using var buffer = new ResponseBuffer();
+        features.Set<IHttpResponseBodyFeature>(buffer);
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            features.Set(original);
+        }
+
+        var body = buffer.Written;
+        if (body.Length > 0)
+        {
+            // Writing starts the response, which is when the output cache decides whether it keeps the page.
+            await original.Writer.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        var response = context.Response;
+        if (response.StatusCode != StatusCodes.Status200OK
+            || !cache.Context.AllowCacheStorage
+            || !StringValues.IsNullOrEmpty(response.Headers.SetCookie)
+            || (liveCount && !ViewCountMarker.TryFind(body.Span, out _, out _, out _, out _)))
+        {
+            return;
+        }
+
+        var entry = ReadyPage.ToBytes(response.Headers.Where(h => !NotReplayed.Contains(h.Key)), body.Span, liveCount);
+        try
+        {
+            await store.SetAsync(key, entry, [.. cache.Context.Tags], cache.Context.ResponseExpirationTimeSpan ?? PublicCache.Lifetime, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not keep the ready copy of {Path}; the output cache still serves it", context.Request.Path);
+        }
+    }
+}
