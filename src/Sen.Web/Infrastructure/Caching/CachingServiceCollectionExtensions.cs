@@ -1,5 +1,7 @@
 using System.IO.Compression;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
+using StackExchange.Redis;
 
 namespace Sen.Web.Infrastructure.Caching;
 
@@ -22,9 +24,15 @@ public static class CachingServiceCollectionExtensions
         {
             services.AddStackExchangeRedisOutputCache(o =>
             {
-                o.Configuration = redis;
+                // While Redis is unreachable, commands fail at once instead of waiting 5 s in the
+                // backlog for a connection, and the connection is retried in the background.
+                var options = ConfigurationOptions.Parse(redis);
+                options.AbortOnConnectFail = false;
+                options.BacklogPolicy = BacklogPolicy.FailFast;
+                o.ConfigurationOptions = options;
                 o.InstanceName = configuration["Redis:InstanceName"] ?? "sen:";
             });
+            DecorateStore(services);
         }
 
         services.AddSingleton<PublicCache>();
@@ -43,6 +51,18 @@ public static class CachingServiceCollectionExtensions
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         return services;
+    }
+
+    private static void DecorateStore(IServiceCollection services)
+    {
+        var store = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        services.Remove(store);
+        services.AddSingleton<IOutputCacheStore>(sp => new FailSafeOutputCacheStore(
+            store.ImplementationInstance as IOutputCacheStore
+                ?? store.ImplementationFactory?.Invoke(sp) as IOutputCacheStore
+                ?? (IOutputCacheStore)ActivatorUtilities.CreateInstance(sp, store.ImplementationType!),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<FailSafeOutputCacheStore>>()));
     }
 
     /// <summary>Serves ready copies of rendered public pages; goes first, before routing (see <see cref="ReadyPageFastPath"/>).</summary>
