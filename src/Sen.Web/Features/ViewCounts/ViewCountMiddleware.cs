@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
 using Sen.Web.Infrastructure.Http;
@@ -37,22 +36,11 @@ public sealed class ViewCountMiddleware(RequestDelegate next, ViewCounter counte
         context.Request.Headers.Remove(HeaderNames.IfModifiedSince);
 
         var response = context.Response;
-        var features = context.Features;
-        var original = features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        using var buffer = new ResponseBuffer();
-        features.Set<IHttpResponseBodyFeature>(buffer);
-        try
-        {
-            await next(context).ConfigureAwait(false);
-        }
-        finally
-        {
-            features.Set(original);
-        }
+        using var buffer = await ResponseBuffer.CaptureAsync(context, next).ConfigureAwait(false);
 
         // Everything goes into the response pipe first and is sent with one flush (one socket write
         // for a typical page), rather than one write and flush per piece.
-        var output = original.Writer;
+        var output = response.BodyWriter;
         var page = buffer.Written;
         if (response.StatusCode != StatusCodes.Status200OK
             || !ViewCountMarker.TryFind(page.Span, out var start, out var length, out var articleId, out var storedAtRender))

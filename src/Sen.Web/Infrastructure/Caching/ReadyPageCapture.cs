@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Primitives;
@@ -45,27 +44,15 @@ public sealed class ReadyPageCapture(RequestDelegate next, IOutputCacheStore sto
             return;
         }
 
-        var features = context.Features;
-        var original = features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        using var buffer = new ResponseBuffer();
-        features.Set<IHttpResponseBodyFeature>(buffer);
-        try
-        {
-            await next(context).ConfigureAwait(false);
-        }
-        finally
-        {
-            features.Set(original);
-        }
-
+        var response = context.Response;
+        using var buffer = await ResponseBuffer.CaptureAsync(context, next).ConfigureAwait(false);
         var body = buffer.Written;
         if (body.Length > 0)
         {
             // Writing starts the response, which is when the output cache decides whether it keeps the page.
-            await original.Writer.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+            await response.BodyWriter.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
         }
 
-        var response = context.Response;
         if (response.StatusCode != StatusCodes.Status200OK
             || !cache.Context.AllowCacheStorage
             || !StringValues.IsNullOrEmpty(response.Headers.SetCookie)

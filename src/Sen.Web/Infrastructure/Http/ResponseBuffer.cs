@@ -21,6 +21,34 @@ public sealed class ResponseBuffer : PipeWriter, IHttpResponseBodyFeature, IDisp
 
     public ReadOnlyMemory<byte> Written => array.AsMemory(0, length);
 
+    /// <summary>
+    /// Runs the rest of the pipeline with the response body going into a new buffer, and puts the real
+    /// body back afterwards (so <c>Response.BodyWriter</c> is the connection's again). The caller disposes the buffer.
+    /// </summary>
+    public static async Task<ResponseBuffer> CaptureAsync(HttpContext context, RequestDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var features = context.Features;
+        var original = features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        var buffer = new ResponseBuffer();
+        features.Set<IHttpResponseBodyFeature>(buffer);
+        try
+        {
+            await next(context).ConfigureAwait(false);
+            return buffer;
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
+        finally
+        {
+            features.Set(original);
+        }
+    }
+
     Stream IHttpResponseBodyFeature.Stream => stream ??= AsStream(leaveOpen: true);
 
     PipeWriter IHttpResponseBodyFeature.Writer => this;
