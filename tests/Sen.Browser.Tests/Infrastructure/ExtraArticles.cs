@@ -61,7 +61,7 @@ public static class ExtraArticles
                     Title = title,
                     Slug = Slug.From(title),
                     Lead = $"Tin từ cơ sở {place}: hoạt động của cấp ủy, chi bộ và đảng viên trên địa bàn.",
-                    BodyHtml = ArticleHtml.Sanitize($"<p>Các chi bộ trên địa bàn {place} đã tổ chức hội nghị với sự tham dự của đông đảo đảng viên.</p><p>Hội nghị thống nhất các giải pháp nâng cao chất lượng sinh hoạt chi bộ trong thời gian tới.</p>"),
+                    BodyHtml = SafeHtml.Sanitize($"<p>Các chi bộ trên địa bàn {place} đã tổ chức hội nghị với sự tham dự của đông đảo đảng viên.</p><p>Hội nghị thống nhất các giải pháp nâng cao chất lượng sinh hoạt chi bộ trong thời gian tới.</p>"),
                     AuthorName = "Phóng viên",
                     AuthorUnit = "Ban Tuyên giáo Tỉnh ủy",
                     Status = ArticleStatus.Published,

@@ -47,7 +47,7 @@ public abstract partial class PublicCacheTests<TFactory>(TFactory factory) : ICl
 
         var result = await InAppScopeAsync(sp => sp.GetRequiredService<EditArticle>()
             .HandleAsync(new EditArticle.Command(article.Id, "Tiêu đề mới sau biên tập", "Sa-pô mới.", "<p>Nội dung mới.</p>"), Ct));
-        Assert.Equal(EditArticle.Result.Saved, result);
+        Assert.Equal(SaveResult.Saved, result);
 
         var page = await client.GetDocumentAsync(article.Url);
         Assert.Equal("Tiêu đề mới sau biên tập", page.QuerySelector("h1").Text());
@@ -86,12 +86,12 @@ public abstract partial class PublicCacheTests<TFactory>(TFactory factory) : ICl
         Assert.DoesNotContain(url, Links(await client.GetDocumentAsync("/")));
         await client.GetDocumentAsync(url, HttpStatusCode.NotFound);
 
-        Assert.Equal(PublishArticle.Result.Saved, await InAppScopeAsync(sp => sp.GetRequiredService<PublishArticle>().HandleAsync(new PublishArticle.Command(id), Ct)));
+        Assert.Equal(SaveResult.Saved, await InAppScopeAsync(sp => sp.GetRequiredService<PublishArticle>().HandleAsync(new PublishArticle.Command(id), Ct)));
         Assert.Contains(url, Links(await client.GetDocumentAsync("/xay-dung-dang")));
         Assert.Contains(url, Links(await client.GetDocumentAsync("/")));
         Assert.Equal("Bài nháp chờ xuất bản", (await client.GetDocumentAsync(url)).QuerySelector("h1").Text());
 
-        Assert.Equal(PublishArticle.Result.Saved, await InAppScopeAsync(sp => sp.GetRequiredService<PublishArticle>().HandleAsync(new PublishArticle.Command(id, Publish: false), Ct)));
+        Assert.Equal(SaveResult.Saved, await InAppScopeAsync(sp => sp.GetRequiredService<PublishArticle>().HandleAsync(new PublishArticle.Command(id, Publish: false), Ct)));
         Assert.DoesNotContain(url, Links(await client.GetDocumentAsync("/xay-dung-dang")));
         Assert.DoesNotContain(url, Links(await client.GetDocumentAsync("/")));
         await client.GetDocumentAsync(url, HttpStatusCode.NotFound);
@@ -107,7 +107,7 @@ public abstract partial class PublicCacheTests<TFactory>(TFactory factory) : ICl
         Assert.Contains(category.Name, MenuNames(await client.GetDocumentAsync("/")));
         await client.GetDocumentAsync(article.Url);
 
-        Assert.Equal(RenameCategory.Result.Saved, await InAppScopeAsync(sp => sp.GetRequiredService<RenameCategory>().HandleAsync(new RenameCategory.Command(category.Id, "Học và làm theo Bác"), Ct)));
+        Assert.Equal(SaveResult.Saved, await InAppScopeAsync(sp => sp.GetRequiredService<RenameCategory>().HandleAsync(new RenameCategory.Command(category.Id, "Học và làm theo Bác"), Ct)));
 
         foreach (var url in new[] { "/", article.Url })
         {

@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using Microsoft.Extensions.DependencyInjection;
 using Sen.Web.Features.Articles;
 using Sen.Web.Features.Categories;
+using Sen.Web.Infrastructure.Data;
 
 namespace Sen.IntegrationTests.Caching;
 
@@ -47,7 +48,7 @@ public abstract class RedisOutageTests<TFactory>(TFactory factory) : IClassFixtu
         {
             var result = await scope.ServiceProvider.GetRequiredService<EditArticle>()
                 .HandleAsync(new EditArticle.Command(article.Id, "Sửa khi Redis ngừng", "", "<p>Nội dung.</p>"), Ct);
-            Assert.Equal(EditArticle.Result.Saved, result);
+            Assert.Equal(SaveResult.Saved, result);
         }
 
         Assert.Equal("Sửa khi Redis ngừng", (await client.GetDocumentAsync(article.Url)).QuerySelector("h1").Text());

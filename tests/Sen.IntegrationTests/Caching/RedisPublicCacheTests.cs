@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Sen.Web.Features.Articles;
 using Sen.Web.Infrastructure.Caching;
+using Sen.Web.Infrastructure.Data;
 
 namespace Sen.IntegrationTests.Caching;
 
@@ -68,7 +69,7 @@ public abstract class RedisPublicCacheTests<TFactory>(TFactory factory) : Public
         {
             var result = await scope.ServiceProvider.GetRequiredService<EditArticle>()
                 .HandleAsync(new EditArticle.Command(article.Id, "Sửa trên nút thứ nhất", "", "<p>Nội dung.</p>"), TestContext.Current.CancellationToken);
-            Assert.Equal(EditArticle.Result.Saved, result);
+            Assert.Equal(SaveResult.Saved, result);
         }
 
         Assert.Equal("Sửa trên nút thứ nhất", (await b.GetDocumentAsync(article.Url)).QuerySelector("h1").Text());

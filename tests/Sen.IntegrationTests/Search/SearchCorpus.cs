@@ -42,7 +42,7 @@ public static class SearchCorpus
                     Title = e.Title,
                     Slug = Slug.From(e.Title),
                     Lead = e.Lead,
-                    BodyHtml = ArticleHtml.Sanitize(e.Body),
+                    BodyHtml = SafeHtml.Sanitize(e.Body),
                     AuthorName = e.Author,
                     Status = ArticleStatus.Published,
                     PublishedAt = VietnamTime.ToUtc(DateTime.ParseExact(e.Date, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),

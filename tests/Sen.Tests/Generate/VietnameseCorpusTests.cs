@@ -1,6 +1,6 @@
 using System.Text;
-using Sen.Web.Features.Articles;
 using Sen.Web.Features.Generate;
+using Sen.Web.Text;
 
 namespace Sen.Tests.Generate;
 
@@ -37,7 +37,7 @@ public sealed class VietnameseCorpusTests
             Assert.Matches("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", story.Lead);
             var paragraphs = story.BodyHtml.Split("<p>", StringSplitOptions.RemoveEmptyEntries).Length;
             Assert.InRange(paragraphs, 3, 8);
-            Assert.Equal(story.BodyHtml, ArticleHtml.Sanitize(story.BodyHtml));
+            Assert.Equal(story.BodyHtml, SafeHtml.Sanitize(story.BodyHtml));
             Assert.DoesNotContain('{', story.BodyHtml + story.Title + story.Lead);
         }
     }

@@ -1,4 +1,5 @@
 using Sen.Web.Features.Categories;
+using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Articles;
 
@@ -19,7 +20,8 @@ public sealed class Article
 
     public string Lead { get; set; } = "";
 
-    /// <summary>Sanitized HTML; written only through <see cref="ArticleHtml.Sanitize"/>.</summary>
+    /// <summary>Sanitized when saved, whoever writes it.</summary>
+    [SanitizedHtml]
     public string BodyHtml { get; set; } = "";
 
     public string? CoverImageUrl { get; set; }

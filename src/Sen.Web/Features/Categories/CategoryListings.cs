@@ -7,8 +7,8 @@ namespace Sen.Web.Features.Categories;
 
 /// <summary>
 /// Keeps, per category tree, the ids of its published articles in page order, so that page 5,000 costs
-/// what page 1 costs: an OFFSET walks every skipped index entry (60 ms at 100,000 rows on SQLite), and
-/// COUNT(*) reads them all again. The list is rebuilt when an article is added (max id changes), when
+/// what page 1 costs: an OFFSET walks every skipped index entry, and COUNT(*) reads them all again
+/// (BENCHMARKS.md has the figures). The list is rebuilt when an article is added (max id changes), when
 /// <see cref="Invalidate"/> is called (editors changing status, date or category), and at the latest
 /// after <see cref="MaxAge"/>. Articles whose publication time passes after a build (scheduled ones)
 /// are read live and put in front of the list, so they appear on time.

@@ -58,7 +58,7 @@ public sealed class CategoryPageModel(SenDbContext db, SiteContext siteContext, 
 
         var ids = CategoryTree.WithDescendants(category.Id, categories, c => c.Id, c => c.ParentId);
 
-        var result = await list.HandleAsync(new ListCategoryArticles.Query(site.Id, category.Id, category.Slug, category.Name, ids, page), cancellationToken);
+        var result = await list.HandleAsync(new ListCategoryArticles.Query(ids, page), cancellationToken);
         if (page > result.PageCount)
         {
             return NotFound();

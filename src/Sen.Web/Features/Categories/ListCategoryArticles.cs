@@ -9,7 +9,8 @@ public sealed class ListCategoryArticles(SenDbContext db, TimeProvider clock, Ca
 {
     public const int PageSize = 20;
 
-    public sealed record Query(int SiteId, int CategoryId, string CategorySlug, string CategoryName, IReadOnlyList<int> CategoryIds, int Page);
+    /// <summary>CategoryIds: the category and its descendants (<see cref="CategoryTree.WithDescendants"/>); Page counts from 1.</summary>
+    public sealed record Query(IReadOnlyList<int> CategoryIds, int Page);
 
     public sealed record Result(IReadOnlyList<ArticleSummary> Articles, int TotalCount)
     {

@@ -11,24 +11,18 @@ public sealed class RenameCategory(SenDbContext db, TimeProvider clock)
 {
     public sealed record Command(int CategoryId, string Name);
 
-    public enum Result
-    {
-        Saved,
-        NotFound,
-    }
-
-    public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
+    public async Task<SaveResult> HandleAsync(Command command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == command.CategoryId, cancellationToken).ConfigureAwait(false);
         if (category is null)
         {
-            return Result.NotFound;
+            return SaveResult.NotFound;
         }
 
         category.Name = command.Name.Trim();
         category.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return Result.Saved;
+        return SaveResult.Saved;
     }
 }

@@ -42,7 +42,7 @@ public static class ListingBenchCommand
             var runs = Math.Max(1, parse.GetValue(repeat));
             foreach (var page in parse.GetValue(pages)!)
             {
-                var query = new ListCategoryArticles.Query(site.Id, target.Id, target.Slug, target.Name, ids, page);
+                var query = new ListCategoryArticles.Query(ids, page);
                 var times = new double[runs];
                 var count = 0;
                 for (var run = -10; run < runs; run++)

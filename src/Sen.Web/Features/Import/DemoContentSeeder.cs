@@ -79,7 +79,7 @@ public sealed class DemoContentSeeder(SenDbContext db, ImportLegacyPage importer
                     Title = demo.Title,
                     Slug = Slug.From(demo.Title),
                     Lead = demo.Lead,
-                    BodyHtml = ArticleHtml.Sanitize(demo.BodyHtml),
+                    BodyHtml = demo.BodyHtml,
                     AuthorName = demo.Author,
                     AuthorUnit = demo.Unit,
                     Status = ArticleStatus.Published,

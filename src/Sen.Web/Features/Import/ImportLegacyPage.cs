@@ -23,7 +23,7 @@ public sealed class ImportLegacyPage(SenDbContext db, TimeProvider clock)
             CategoryId = command.CategoryId,
             Title = page.Title,
             Slug = Slug.From(page.Title),
-            BodyHtml = ArticleHtml.Sanitize(LegacyArticleHtml.ToBodyHtml(page.Body, command.ImageUrl, caption)),
+            BodyHtml = LegacyArticleHtml.ToBodyHtml(page.Body, command.ImageUrl, caption),
             AuthorName = page.AuthorName,
             AuthorUnit = page.AuthorUnit,
             Status = ArticleStatus.Published,

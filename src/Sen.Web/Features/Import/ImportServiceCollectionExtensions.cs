@@ -1,3 +1,5 @@
+using Sen.Web.Infrastructure.Data;
+
 namespace Sen.Web.Features.Import;
 
 public static class ImportServiceCollectionExtensions
@@ -6,6 +8,7 @@ public static class ImportServiceCollectionExtensions
     {
         services.AddScoped<ImportLegacyPage>();
         services.AddScoped<DemoContentSeeder>();
+        services.AddScoped<IDatabaseStartupTask, SeedDemoContentOnStart>();
         return services;
     }
 }

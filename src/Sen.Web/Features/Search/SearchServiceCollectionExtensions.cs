@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Search;
@@ -15,6 +16,8 @@ public static class SearchServiceCollectionExtensions
         services.AddScoped<SuggestSearch>();
         services.AddScoped<RebuildSearchIndex>();
         services.AddScoped<SearchFilters>();
+        services.AddScoped<IDatabaseStartupTask, BuildMissingSearchIndexOnStart>();
+        services.AddSingleton<IInterceptor, SearchIndexSyncInterceptor>();
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using Sen.Web.Infrastructure.Data;
+
 namespace Sen.Web.Features.Sites;
 
 public static class SitesServiceCollectionExtensions
@@ -6,6 +8,7 @@ public static class SitesServiceCollectionExtensions
     {
         services.AddScoped<SiteContext>();
         services.AddScoped<SiteChrome>();
+        services.AddContentChangeRule<SiteChangeRule>();
         return services;
     }
 }

@@ -1,28 +1,27 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Sen.Web.Features.Articles;
-using Sen.Web.Features.Categories;
-using Sen.Web.Features.Links;
-using Sen.Web.Features.Sites;
 using Sen.Web.Infrastructure.Caching;
 
 namespace Sen.Web.Infrastructure.Data;
 
 /// <summary>
-/// Sees every committed EF save that changes what readers are shown and tells the caches: it evicts
-/// the cached public pages that show the changed rows, drops the in-memory category listings when
-/// a save changed what a category lists, and makes the publication schedule look again. Doing it
-/// here rather than in each handler means no writer (handler, importer, future newsroom) can forget.
-/// Nothing happens for a save that is rolled back.
+/// Sees every committed EF save that changes what readers are shown and tells the caches: the
+/// features' <see cref="IContentChangeRule"/>s say, per saved row, which cached public pages to evict
+/// and which in-memory views (category listings, the publication schedule) to refresh; this acts on it
+/// once the save commits. Doing it here rather than in each handler means no writer (handler,
+/// importer, newsroom) can forget. Nothing happens for a save that is rolled back.
 /// </summary>
-public sealed class ContentChangeInterceptor(CategoryListings listings, PublicCache cache, PublicationSchedule schedule)
+public sealed class ContentChangeInterceptor(IEnumerable<IContentChangeRule> rules, PublicCache cache)
     : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private static readonly string[] ListedBy = [nameof(Article.Status), nameof(Article.PublishedAt), nameof(Article.CategoryId), nameof(Article.SiteId)];
+    private readonly FrozenDictionary<Type, IContentChangeRule[]> rulesByType = rules
+        .GroupBy(r => r.EntityType)
+        .ToFrozenDictionary(g => g.Key, g => g.ToArray());
 
-    private readonly ConcurrentDictionary<DbContext, Change> pending = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<DbContext, ContentChange> pending = new(ReferenceEqualityComparer.Instance);
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -79,11 +78,16 @@ public sealed class ContentChangeInterceptor(CategoryListings listings, PublicCa
     }
 
     /// <summary>For writers that bypass EF (bulk SQL): everything readers see may have changed.</summary>
-    public async Task BulkChangedAsync(CancellationToken cancellationToken)
+    public Task BulkChangedAsync(CancellationToken cancellationToken)
     {
-        listings.Invalidate();
-        schedule.Invalidate();
-        await cache.EvictAsync([PublicCache.Tags.Chrome], cancellationToken).ConfigureAwait(false);
+        var change = new ContentChange();
+        foreach (var rule in rulesByType.Values.SelectMany(r => r))
+        {
+            rule.BulkChanged(change);
+        }
+
+        change.Evict(PublicCache.Tags.Chrome);
+        return ApplyAsync(change, cancellationToken);
     }
 
     private void Note(DbContext? context)
@@ -93,32 +97,16 @@ public sealed class ContentChangeInterceptor(CategoryListings listings, PublicCa
             return;
         }
 
-        var change = pending.GetOrAdd(context, _ => new Change());
+        var change = pending.GetOrAdd(context, _ => new ContentChange());
         foreach (var entry in context.ChangeTracker.Entries())
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && rulesByType.TryGetValue(entry.Metadata.ClrType, out var typeRules))
             {
-                continue;
-            }
-
-            switch (entry.Entity)
-            {
-                case Article article:
-                    change.Tags.Add(PublicCache.Tags.Home);
-                    change.Tags.Add(PublicCache.Tags.Category(article.CategoryId));
-                    if (entry.State != EntityState.Added)
-                    {
-                        change.Tags.Add(PublicCache.Tags.Article(article.Id));
-                        change.Tags.Add(PublicCache.Tags.Category(entry.Property(nameof(Article.CategoryId)).OriginalValue as int? ?? article.CategoryId));
-                    }
-
-                    change.Listings |= entry.State != EntityState.Modified || ListedBy.Any(p => entry.Property(p).IsModified);
-                    break;
-                case Category or WebsiteLink or Site:
-                    // Shown around every page (menus, links, site name and footer).
-                    change.Tags.Add(PublicCache.Tags.Chrome);
-                    change.Listings |= entry.Entity is Category && entry.State != EntityState.Modified;
-                    break;
+                foreach (var rule in typeRules)
+                {
+                    rule.Saving(entry, change);
+                }
             }
         }
     }
@@ -130,10 +118,14 @@ public sealed class ContentChangeInterceptor(CategoryListings listings, PublicCa
             return;
         }
 
-        if (change.Listings)
+        await ApplyAsync(change, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ApplyAsync(ContentChange change, CancellationToken cancellationToken)
+    {
+        foreach (var refresh in change.Refreshes)
         {
-            listings.Invalidate();
-            schedule.Invalidate();
+            refresh();
         }
 
         if (change.Tags.Count > 0)
@@ -148,12 +140,5 @@ public sealed class ContentChangeInterceptor(CategoryListings listings, PublicCa
         {
             pending.TryRemove(context, out _);
         }
-    }
-
-    private sealed class Change
-    {
-        public HashSet<string> Tags { get; } = new(StringComparer.Ordinal);
-
-        public bool Listings { get; set; }
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Sen.Web.Features.Categories;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Sen.Web.Infrastructure.Data;
 
@@ -13,9 +13,9 @@ public static class DataServiceCollectionExtensions
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         var connectionString = configuration.GetConnectionString("Default");
 
-        // Category listings are kept in memory and pages in the output cache; the interceptor tells both when a save changes what they show.
-        services.AddSingleton<CategoryListings>();
+        // Features add their own interceptors (the search index); this one tells the caches when a save changes what readers see.
         services.AddSingleton<ContentChangeInterceptor>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<ContentChangeInterceptor>());
         switch (options.Provider)
         {
             case DatabaseProvider.Postgres:
@@ -24,12 +24,12 @@ public static class DataServiceCollectionExtensions
                     throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is empty.");
                 }
 
-                services.AddDbContextPool<PostgresSenDbContext>((sp, o) => ConfigurePostgres(o, connectionString).AddInterceptors(sp.GetRequiredService<ContentChangeInterceptor>()));
+                services.AddDbContextPool<PostgresSenDbContext>((sp, o) => ConfigurePostgres(o, connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddScoped<SenDbContext>(sp => sp.GetRequiredService<PostgresSenDbContext>());
                 break;
             default:
                 var sqlite = SqliteConnectionString(connectionString, configuration, environment);
-                services.AddDbContextPool<SqliteSenDbContext>((sp, o) => ConfigureSqlite(o, sqlite).AddInterceptors(sp.GetRequiredService<ContentChangeInterceptor>()));
+                services.AddDbContextPool<SqliteSenDbContext>((sp, o) => ConfigureSqlite(o, sqlite).AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddScoped<SenDbContext>(sp => sp.GetRequiredService<SqliteSenDbContext>());
                 break;
         }

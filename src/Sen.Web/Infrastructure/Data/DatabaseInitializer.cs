@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Sen.Web.Features.Import;
 
 namespace Sen.Web.Infrastructure.Data;
 
-/// <summary>Brings the database to the current schema and, when it is empty, loads the demo content.</summary>
+/// <summary>Brings the database to the current schema, then runs the features' <see cref="IDatabaseStartupTask"/>s.</summary>
 public static class DatabaseInitializer
 {
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
@@ -26,16 +25,9 @@ public static class DatabaseInitializer
             await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (options.SeedDemoContent)
+        foreach (var task in scope.ServiceProvider.GetServices<IDatabaseStartupTask>().OrderBy(t => t.Order))
         {
-            var seeder = scope.ServiceProvider.GetRequiredService<DemoContentSeeder>();
-            await seeder.SeedIfEmptyAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        if (options.Migrate)
-        {
-            // Databases from before search (or restored without the index) get one built once.
-            await scope.ServiceProvider.GetRequiredService<Features.Search.RebuildSearchIndex>().EnsureBuiltAsync(cancellationToken).ConfigureAwait(false);
+            await task.RunAsync(options, cancellationToken).ConfigureAwait(false);
         }
     }
 }

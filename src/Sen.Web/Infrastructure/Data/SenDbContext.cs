@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Sen.Web.Features.Articles;
 using Sen.Web.Features.Categories;
@@ -16,6 +18,8 @@ namespace Sen.Web.Infrastructure.Data;
 /// </summary>
 public abstract class SenDbContext(DbContextOptions options) : DbContext(options)
 {
+    private static readonly ConcurrentDictionary<IProperty, bool> HtmlProperties = new();
+
     public DbSet<Site> Sites => Set<Site>();
 
     public DbSet<Category> Categories => Set<Category>();
@@ -30,20 +34,17 @@ public abstract class SenDbContext(DbContextOptions options) : DbContext(options
 
     public abstract DatabaseProvider Provider { get; }
 
+    // Before the save interceptors run (search index, cache eviction), so they see the text as stored.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         NormalizeText();
-        SearchIndexSync.BeforeSave(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         NormalizeText();
-
-        // The search index rows are written by this same SaveChanges, so they commit or roll back with the articles.
-        await SearchIndexSync.BeforeSaveAsync(this, cancellationToken).ConfigureAwait(false);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -54,7 +55,8 @@ public abstract class SenDbContext(DbContextOptions options) : DbContext(options
     }
 
     // Text from forms, importers and APIs may arrive decomposed (NFD); comparing, slugging and
-    // searching all assume NFC, so it is enforced once here for every string column.
+    // searching all assume NFC, so it is enforced once here for every string column. HTML columns are
+    // sanitized here too (SafeHtml also normalizes), so no writer can store a script.
     private void NormalizeText()
     {
         foreach (var entry in ChangeTracker.Entries())
@@ -68,7 +70,7 @@ public abstract class SenDbContext(DbContextOptions options) : DbContext(options
             {
                 if (property.CurrentValue is string value && (entry.State == EntityState.Added || property.IsModified))
                 {
-                    var normalized = VietnameseText.Nfc(value);
+                    var normalized = IsHtml(property.Metadata) ? SafeHtml.Sanitize(value) : VietnameseText.Nfc(value);
                     if (!ReferenceEquals(normalized, value) && normalized != value)
                     {
                         property.CurrentValue = normalized;
@@ -77,6 +79,9 @@ public abstract class SenDbContext(DbContextOptions options) : DbContext(options
             }
         }
     }
+
+    private static bool IsHtml(IProperty property) =>
+        HtmlProperties.GetOrAdd(property, p => p.PropertyInfo?.IsDefined(typeof(SanitizedHtmlAttribute), inherit: true) == true);
 
     // SQLite hands DateTime back with Kind=Unspecified; everything Sen stores is UTC.
     private static void StoreDateTimesAsUtc(ModelBuilder modelBuilder)

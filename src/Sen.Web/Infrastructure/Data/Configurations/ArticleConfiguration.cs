@@ -21,8 +21,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.Status).HasConversion<int>();
         builder.Property(a => a.Version).IsConcurrencyToken();
 
-        // Category pages list published articles newest first; this index serves them, deep pages included
-        // (the page query walks only this index to find its first row, then reads 20 rows).
+        // Newest published first: a category's article ids for CategoryListings (from the index alone), and
+        // the site's latest articles for the home page.
         builder.HasIndex(a => new { a.CategoryId, a.Status, a.PublishedAt, a.Id });
         builder.HasIndex(a => new { a.SiteId, a.Status, a.PublishedAt, a.Id });
     }

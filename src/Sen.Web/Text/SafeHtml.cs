@@ -1,14 +1,18 @@
 using Ganss.Xss;
 
-namespace Sen.Web.Features.Articles;
+namespace Sen.Web.Text;
 
-/// <summary>The one gate article HTML passes before it is stored: a strict allow-list sanitizer.</summary>
-public static class ArticleHtml
+/// <summary>
+/// The one gate stored HTML passes: a strict allow-list sanitizer. <see cref="Infrastructure.Data.SenDbContext"/>
+/// runs it on every save of a property marked <see cref="Infrastructure.Data.SanitizedHtmlAttribute"/>, so no
+/// writer through EF can store anything else; writers that bypass EF call it themselves.
+/// </summary>
+public static class SafeHtml
 {
     private static readonly HtmlSanitizer Sanitizer = Create();
 
     public static string Sanitize(string? html) =>
-        string.IsNullOrWhiteSpace(html) ? "" : Sanitizer.Sanitize(Text.VietnameseText.Nfc(html)!);
+        string.IsNullOrWhiteSpace(html) ? "" : Sanitizer.Sanitize(VietnameseText.Nfc(html)!);
 
     private static HtmlSanitizer Create()
     {

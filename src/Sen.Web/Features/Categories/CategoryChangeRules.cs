@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Sen.Web.Features.Articles;
+using Sen.Web.Infrastructure.Caching;
+using Sen.Web.Infrastructure.Data;
+
+namespace Sen.Web.Features.Categories;
+
+/// <summary>Category names and the tree are in the menus around every page; adding or removing one changes what categories list.</summary>
+internal sealed class CategoryChangeRule(CategoryListings listings) : ContentChangeRule<Category>
+{
+    protected override void Saving(EntityEntry entry, Category category, ContentChange change)
+    {
+        change.Evict(PublicCache.Tags.Chrome);
+        if (entry.State != EntityState.Modified)
+        {
+            change.Refresh(listings.Invalidate);
+        }
+    }
+
+    public override void BulkChanged(ContentChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        change.Refresh(listings.Invalidate);
+    }
+}
+
+/// <summary>The in-memory listings hold which published articles each category shows, newest first.</summary>
+internal sealed class ListedArticleChangeRule(CategoryListings listings) : ContentChangeRule<Article>
+{
+    private static readonly string[] ListedBy = [nameof(Article.Status), nameof(Article.PublishedAt), nameof(Article.CategoryId), nameof(Article.SiteId)];
+
+    protected override void Saving(EntityEntry entry, Article article, ContentChange change)
+    {
+        if (entry.State != EntityState.Modified || ListedBy.Any(p => entry.Property(p).IsModified))
+        {
+            change.Refresh(listings.Invalidate);
+        }
+    }
+
+    public override void BulkChanged(ContentChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        change.Refresh(listings.Invalidate);
+    }
+}
