@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Sen.Web.Features.Sites;
 using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Articles;
 
 /// <summary>Changes an article's text; the save evicts every cached page that shows it (<see cref="Infrastructure.Data.ContentChangeInterceptor"/>).</summary>
-public sealed class EditArticle(SenDbContext db, TimeProvider clock)
+public sealed class EditArticle(SenDbContext db, SiteContext siteContext, TimeProvider clock)
 {
     /// <summary>ExpectedVersion: the version the editor started from; a newer one in the database is a conflict.</summary>
     public sealed record Command(int ArticleId, string Title, string Lead, string BodyHtml, int? ExpectedVersion = null);
@@ -12,7 +13,8 @@ public sealed class EditArticle(SenDbContext db, TimeProvider clock)
     public async Task<SaveResult> HandleAsync(Command command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == command.ArticleId, cancellationToken).ConfigureAwait(false);
+        var site = await siteContext.GetAsync(cancellationToken).ConfigureAwait(false);
+        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == command.ArticleId && a.SiteId == site.Id, cancellationToken).ConfigureAwait(false);
         if (article is null)
         {
             return SaveResult.NotFound;

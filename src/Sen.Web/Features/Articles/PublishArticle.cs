@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Sen.Web.Features.Sites;
 using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Articles;
 
 /// <summary>Publishes (or takes down) an article; the save evicts the pages that list or show it (<see cref="Infrastructure.Data.ContentChangeInterceptor"/>).</summary>
-public sealed class PublishArticle(SenDbContext db, TimeProvider clock)
+public sealed class PublishArticle(SenDbContext db, SiteContext siteContext, TimeProvider clock)
 {
     /// <summary>Publish = false takes the article down (Unpublished).</summary>
     public sealed record Command(int ArticleId, bool Publish = true);
@@ -12,7 +13,8 @@ public sealed class PublishArticle(SenDbContext db, TimeProvider clock)
     public async Task<SaveResult> HandleAsync(Command command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == command.ArticleId, cancellationToken).ConfigureAwait(false);
+        var site = await siteContext.GetAsync(cancellationToken).ConfigureAwait(false);
+        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == command.ArticleId && a.SiteId == site.Id, cancellationToken).ConfigureAwait(false);
         if (article is null)
         {
             return SaveResult.NotFound;

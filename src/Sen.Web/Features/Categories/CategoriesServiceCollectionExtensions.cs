@@ -8,6 +8,7 @@ public static class CategoriesServiceCollectionExtensions
     {
         services.AddSingleton<CategoryListings>();
         services.AddScoped<ListCategoryArticles>();
+        services.AddScoped<CreateCategory>();
         services.AddScoped<RenameCategory>();
         services.AddContentChangeRule<CategoryChangeRule>();
         services.AddContentChangeRule<ListedArticleChangeRule>();

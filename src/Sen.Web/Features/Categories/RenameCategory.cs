@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sen.Web.Features.Sites;
 using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Categories;
@@ -7,14 +8,15 @@ namespace Sen.Web.Features.Categories;
 /// Renames a category. Its slug, and so every URL, stays. Category names are in the menus on every
 /// page, in breadcrumbs and in lists, so all public pages are evicted.
 /// </summary>
-public sealed class RenameCategory(SenDbContext db, TimeProvider clock)
+public sealed class RenameCategory(SenDbContext db, SiteContext siteContext, TimeProvider clock)
 {
     public sealed record Command(int CategoryId, string Name);
 
     public async Task<SaveResult> HandleAsync(Command command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == command.CategoryId, cancellationToken).ConfigureAwait(false);
+        var site = await siteContext.GetAsync(cancellationToken).ConfigureAwait(false);
+        var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == command.CategoryId && c.SiteId == site.Id, cancellationToken).ConfigureAwait(false);
         if (category is null)
         {
             return SaveResult.NotFound;

@@ -59,7 +59,7 @@ public sealed class ImportLegacyPage(SenDbContext db, TimeProvider clock)
 
         Category FindOrAdd(string name, Category? parent, bool showInMenu, bool showInSideMenu)
         {
-            var slug = Slug.From(name);
+            var slug = CategorySlugs.ForName(name);
             var category = existing.FirstOrDefault(c => c.Slug == slug);
             if (category is null)
             {
