@@ -1,4 +1,5 @@
 using Sen.Web.Features.Categories;
+using Sen.Web.Infrastructure.Caching;
 
 namespace Sen.Web.Features.Articles;
 
@@ -10,6 +11,8 @@ public static class ArticlesServiceCollectionExtensions
         services.AddScoped<EditArticle>();
         services.AddScoped<PublishArticle>();
         services.AddScoped<RenameCategory>();
+        services.AddSingleton<PublicationSchedule>();
+        services.AddSingleton<IScheduledEvictions>(sp => sp.GetRequiredService<PublicationSchedule>());
         return services;
     }
 }
