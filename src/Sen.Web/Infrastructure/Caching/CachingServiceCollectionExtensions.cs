@@ -70,7 +70,7 @@ public static class CachingServiceCollectionExtensions
             sp.GetRequiredService<ILogger<FailSafeOutputCacheStore>>()));
     }
 
-    /// <summary>Serves ready copies of rendered public pages; goes first, before routing (see <see cref="ReadyPageFastPath"/>).</summary>
+    /// <summary>Serves ready copies of rendered public pages; goes before routing, behind only the exception handler (see <see cref="ReadyPageFastPath"/>).</summary>
     public static IApplicationBuilder UseReadyPages(this IApplicationBuilder app) =>
         app.UseMiddleware<ReadyPageFastPath>();
 

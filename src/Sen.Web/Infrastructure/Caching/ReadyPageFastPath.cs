@@ -7,7 +7,7 @@ using Sen.Web.Infrastructure.Http;
 namespace Sen.Web.Infrastructure.Caching;
 
 /// <summary>
-/// Serves a reader's GET of a public page that is already rendered, at the very front of the pipeline:
+/// Serves a reader's GET of a public page that is already rendered, at the front of the pipeline:
 /// it reads the page's <see cref="ReadyPage"/> from the output cache's store and writes it (a live page
 /// with its live region filled for this request), skipping routing, localization, status pages and the
 /// output cache's request machinery, none of which does anything for such a hit. Every other request,
