@@ -29,8 +29,9 @@ public abstract partial class PublicCacheTests<TFactory>
         Assert.NotNull(etag);
 
         // Changed in the store only: every host gets the changed copies, so there is one of each.
-        await MarkReadyCopyAsync(ReadyKey(article.Url), [PublicCache.Tags.Article(article.Id)]);
-        await MarkReadyCopyAsync(AsSentKey("/", page: null), [PublicCache.Tags.Home]);
+        string[] tags = [PublicCache.Tags.Chrome, PublicCache.Tags.Home, PublicCache.Tags.Article(article.Id)];
+        await MarkReadyCopyAsync(ReadyKey(article.Url), tags);
+        await MarkReadyCopyAsync(AsSentKey("/", page: null), tags);
         foreach (var host in MadeUpHosts)
         {
             var client = ClientFor(App, host);
@@ -62,6 +63,9 @@ public abstract partial class PublicCacheTests<TFactory>
             using var notModified = await ClientFor(App, host).SendAsync(revalidation, Ct);
             Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         }
+
+        // Other tests of the class must not meet the changed copies.
+        await App.Services.GetRequiredService<PublicCache>().EvictAsync(tags, Ct);
     }
 
     [Fact]
