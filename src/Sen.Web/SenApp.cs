@@ -66,6 +66,14 @@ public static class SenApp
         ArgumentNullException.ThrowIfNull(app);
         var culture = CultureInfo.GetCultureInfo(app.Configuration["Sen:Culture"] ?? "vi-VN");
 
+        // First, so a fault anywhere after it (the fast path, routing) still gets the Vietnamese 500
+        // page. In Development the host's developer exception page shows the fault instead. Host
+        // filtering (AllowedHosts) runs before all of this: the host adds it in front of the pipeline.
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler(ErrorPages.ServerErrorPath);
+        }
+
         // A reader's GET of an already rendered public page needs none of what follows. Routing,
         // authentication and authorization are placed here explicitly, because the host would
         // otherwise put them in front of everything, this included.
@@ -82,23 +90,18 @@ public static class SenApp
         });
 
         app.UseSecurityHeaders();
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler(ErrorPages.ServerErrorPath);
-        }
-
         app.UseStatusCodePagesWithReExecute(ErrorPages.StatusPath, "?code={0}");
         app.UseRequestGuards();
 
-        // Order matters. Article pages are cached uncompressed with a placeholder for the view count;
-        // the view counter splices the live count in, then the outer compression compresses. Other
-        // pages are compressed before the cache stores them (one variant per encoding), so serving
-        // them costs no compression. Page headers are set when a page is rendered.
+        // Order matters. Article pages (live pages) are cached uncompressed with a placeholder for the
+        // view count; the view counter splices the live count in, then the outer compression
+        // compresses. Other pages are compressed before the cache stores them (one variant per
+        // encoding), so serving them costs no compression. Page headers are set when a page is rendered.
         app.UseResponseCompression();
         app.UseViewCounts();
         app.UseOutputCache();
         app.UseReadyPageCapture();
-        app.UseWhen(c => c.GetEndpoint()?.Metadata.GetMetadata<CountsViewsAttribute>() is null, b => b.UseResponseCompression());
+        app.UseWhen(c => c.GetEndpoint()?.Metadata.GetMetadata<ILivePageMetadata>() is null, b => b.UseResponseCompression());
         app.UsePublicPageHeaders();
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");

@@ -126,6 +126,45 @@ public abstract class PublicPagesTests<TFactory>(TFactory factory) : IClassFixtu
         }
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/tin-tuc-su-kien")]
+    [InlineData("/tin-tuc-su-kien?trang=1")]
+    [InlineData(SeedUrl)]
+    public async Task Public_pages_answer_other_methods_with_405_and_the_methods_they_allow(string url)
+    {
+        var client = Client();
+        await client.GetDocumentAsync(url);
+        foreach (var method in new[] { "TRACE", "PUT", "DELETE", "POST", "PATCH" })
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), url);
+            if (method is not "TRACE")
+            {
+                request.Content = new FormUrlEncodedContent([new("q", "x")]);
+            }
+
+            using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+            Assert.True(response.StatusCode == HttpStatusCode.MethodNotAllowed, $"{method} {url} answered {(int)response.StatusCode}");
+            Assert.Equal(["GET", "HEAD"], response.Content.Headers.Allow.Order(StringComparer.Ordinal));
+            var page = Html.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(["Phương thức không được hỗ trợ"], page.QuerySelectorAll("h1").Select(h => h.Text()));
+            Assert.Null(page.QuerySelector(".article-body, .article-list"));
+        }
+
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+    }
+
+    [Fact]
+    public async Task Unknown_paths_still_get_404()
+    {
+        var client = Client();
+        foreach (var url in new[] { "/khong-co-chuyen-muc-nay", "/cong-tac-dan-van/khong-co-bai-nay-999999.html", "/a/b/c/d" })
+        {
+            Assert.Equal("Không tìm thấy trang", (await client.GetDocumentAsync(url, HttpStatusCode.NotFound)).QuerySelector("h1").Text());
+        }
+    }
+
     [Fact]
     public async Task Overlong_urls_get_414_with_a_vietnamese_page()
     {

@@ -5,6 +5,7 @@ using AngleSharp.Dom;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Sen.Web.Features.Categories;
+using Sen.Web.Features.Sites;
 using Sen.Web.Features.ViewCounts;
 using Sen.Web.Infrastructure.Caching;
 
@@ -18,8 +19,12 @@ public abstract partial class PublicCacheTests<TFactory>
 {
     private IOutputCacheStore Store => App.Services.GetRequiredService<IOutputCacheStore>();
 
-    // The test server's requests are http://localhost/...
-    private static string ReadyKey(string url) => ReadyPageKeys.LiveCount("http", "localhost", "", url);
+    private ILivePages LivePages => App.Services.GetRequiredService<ILivePages>();
+
+    // Keys name the site the app serves, never the request's host.
+    private static string ReadyKey(string url) => ReadyPageKeys.ForLivePage(SiteContext.DefaultKey, "", url);
+
+    private static string AsSentKey(string url, string? page) => ReadyPageKeys.AsSent(SiteContext.DefaultKey, "", url, page, encoding: null);
 
     [Fact]
     public async Task A_rendered_article_page_is_kept_ready_and_readers_are_served_from_it_until_it_is_evicted()
@@ -32,14 +37,14 @@ public abstract partial class PublicCacheTests<TFactory>
         var first = TestArticles.ShownViews(await client.GetStringAsync(new Uri(article.Url, UriKind.Relative), Ct));
         var bytes = await Store.GetAsync(ReadyKey(article.Url), Ct);
         Assert.NotNull(bytes);
-        Assert.True(ReadyPage.TryRead(bytes, out var ready));
-        Assert.Equal(article.Id, ready.ArticleId);
+        Assert.True(ReadyPage.TryRead(bytes, LivePages, out var ready));
+        Assert.Equal(article.Id, Assert.IsType<LiveCount>(ready.LiveRegion).ArticleId);
 
         // Changed in the store only: what readers get now can only have come from the ready copy.
         var marked = Encoding.UTF8.GetString(ready.Body.Span).Replace("</h1>", " (bản sẵn)</h1>", StringComparison.Ordinal);
         await Store.SetAsync(
             ReadyKey(article.Url),
-            ReadyPage.ToBytes(ready.Headers, Encoding.UTF8.GetBytes(marked), liveCount: true),
+            ReadyPage.ToBytes(ready.Headers, Encoding.UTF8.GetBytes(marked), live: true),
             [PublicCache.Tags.Article(article.Id)],
             TimeSpan.FromMinutes(1),
             Ct);
@@ -135,18 +140,18 @@ public abstract partial class PublicCacheTests<TFactory>
         Require();
         var client = App.CreateClient();
         await App.Services.GetRequiredService<PublicCache>().EvictAsync([PublicCache.Tags.Home], Ct);
-        var homeKey = ReadyPageKeys.AsSent("http", "localhost", "", "/", page: null, encoding: null);
+        var homeKey = AsSentKey("/", page: null);
 
         var rendered = await client.GetStringAsync(new Uri("/", UriKind.Relative), Ct);
         var bytes = await Store.GetAsync(homeKey, Ct);
         Assert.NotNull(bytes);
-        Assert.True(ReadyPage.TryRead(bytes, out var ready));
-        Assert.False(ready.HasLiveCount);
+        Assert.True(ReadyPage.TryRead(bytes, LivePages, out var ready));
+        Assert.Null(ready.LiveRegion);
         Assert.Equal(rendered, Encoding.UTF8.GetString(ready.Body.Span));
 
         var marked = rendered.Replace("</h1>", " (bản sẵn)</h1>", StringComparison.Ordinal);
         Assert.NotEqual(rendered, marked);
-        await Store.SetAsync(homeKey, ReadyPage.ToBytes(ready.Headers, Encoding.UTF8.GetBytes(marked), liveCount: false), [PublicCache.Tags.Home], TimeSpan.FromMinutes(1), Ct);
+        await Store.SetAsync(homeKey, ReadyPage.ToBytes(ready.Headers, Encoding.UTF8.GetBytes(marked), live: false), [PublicCache.Tags.Home], TimeSpan.FromMinutes(1), Ct);
         Assert.Equal(marked, await client.GetStringAsync(new Uri("/?utm_source=zalo", UriKind.Relative), Ct));
 
         // Another encoding is another copy, and a revalidation goes to the output cache (which has the real page).
@@ -166,8 +171,8 @@ public abstract partial class PublicCacheTests<TFactory>
         var category = CategoryUrls.Category("tin-tuc-su-kien");
         var first = await client.GetStringAsync(new Uri(category, UriKind.Relative), Ct);
         var firstAgain = await client.GetStringAsync(new Uri(category + "?trang=1", UriKind.Relative), Ct);
-        Assert.NotNull(await Store.GetAsync(ReadyPageKeys.AsSent("http", "localhost", "", category, page: null, encoding: null), Ct));
-        Assert.NotNull(await Store.GetAsync(ReadyPageKeys.AsSent("http", "localhost", "", category, page: "1", encoding: null), Ct));
+        Assert.NotNull(await Store.GetAsync(AsSentKey(category, page: null), Ct));
+        Assert.NotNull(await Store.GetAsync(AsSentKey(category, page: "1"), Ct));
         Assert.Equal(first, await client.GetStringAsync(new Uri(category, UriKind.Relative), Ct));
         Assert.Equal(firstAgain, await client.GetStringAsync(new Uri(category + "?trang=1&x=y", UriKind.Relative), Ct));
         foreach (var bad in new[] { "?trang=", "?trang=0", "?trang=abc", "?trang=1&trang=2" })

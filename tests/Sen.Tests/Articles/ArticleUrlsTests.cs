@@ -1,5 +1,4 @@
 using Sen.Web.Features.Articles;
-using Sen.Web.Features.Categories;
 
 namespace Sen.Tests.Articles;
 
@@ -31,23 +30,4 @@ public sealed class ArticleUrlsTests
     [InlineData("")]
     public void TryParseSegment_rejects_what_cannot_name_an_article(string segment) =>
         Assert.False(ArticleUrls.TryParseSegment(segment, out _, out _));
-
-    [Theory]
-    [InlineData(null, true, 1)]
-    [InlineData("1", true, 1)]
-    [InlineData("5000", true, 5000)]
-    [InlineData("0", false, 0)]
-    [InlineData("-1", false, 0)]
-    [InlineData("abc", false, 0)]
-    [InlineData("99999999999999999999", false, 0)]
-    [InlineData("1e3", false, 0)]
-    [InlineData(" 2", false, 0)]
-    public void PageNumber_accepts_positive_whole_numbers_only(string? raw, bool ok, int page)
-    {
-        Assert.Equal(ok, PageNumber.TryParse(raw, out var parsed));
-        if (ok)
-        {
-            Assert.Equal(page, parsed);
-        }
-    }
 }

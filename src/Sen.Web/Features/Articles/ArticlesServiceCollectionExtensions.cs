@@ -1,3 +1,4 @@
+using Sen.Web.Infrastructure.Caching;
 using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Articles;
@@ -8,6 +9,8 @@ public static class ArticlesServiceCollectionExtensions
     {
         services.AddScoped<EditArticle>();
         services.AddScoped<PublishArticle>();
+        services.AddSingleton<PublicationSchedule>();
+        services.AddSingleton<IScheduledEvictions>(sp => sp.GetRequiredService<PublicationSchedule>());
         services.AddContentChangeRule<ArticleChangeRule>();
         return services;
     }

@@ -7,6 +7,7 @@ using Sen.Web.Features.Errors;
 using Sen.Web.Features.Sites;
 using Sen.Web.Infrastructure.Caching;
 using Sen.Web.Infrastructure.Data;
+using Sen.Web.Infrastructure.Http;
 
 namespace Sen.Web.Features.Categories;
 
@@ -31,6 +32,8 @@ public sealed class CategoryPageModel(SenDbContext db, SiteContext siteContext, 
 
     public IReadOnlyList<Breadcrumb> Subcategories { get; private set; } = [];
 
+    public PagerModel Pager => new(CurrentPage, PageCount, page => CategoryUrls.CategoryPage(Slug, page));
+
     public async Task<IActionResult> OnGetAsync(string categorySlug, CancellationToken cancellationToken)
     {
         if (!Text.Slug.IsWellFormed(categorySlug))
@@ -38,12 +41,12 @@ public sealed class CategoryPageModel(SenDbContext db, SiteContext siteContext, 
             return NotFound();
         }
 
-        var pageValues = Request.Query[CategoryUrls.PageParameter];
-        var rawPage = pageValues.Count switch { 0 => null, 1 => pageValues[0], _ => "" };
-        if (!PageNumber.TryParse(rawPage, out var page))
+        if (!PageQuery.TryRead(Request, out var pageNumber))
         {
-            return ErrorPages.BadRequest(this, "Error.BadPageNumber");
+            return ErrorPages.BadRequest(HttpContext, "Error.BadPageNumber");
         }
+
+        var page = pageNumber ?? 1;
 
         var site = await siteContext.GetAsync(cancellationToken);
         var categories = await db.Categories.AsNoTracking()

@@ -1,8 +1,16 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sen.Web.Infrastructure.Http;
 
 namespace Sen.Web.Features.Errors;
 
+/// <summary>
+/// The page of every error status. Status code pages re-execute the request here with its own method,
+/// so the page answers any method (a 405 for a TRACE comes here as a TRACE) and asks for no antiforgery token.
+/// </summary>
+[IgnoreAntiforgeryToken]
 public sealed class StatusPageModel : PageModel
 {
     public int Code { get; private set; }
@@ -11,18 +19,15 @@ public sealed class StatusPageModel : PageModel
 
     public string MessageKey { get; private set; } = "Error.NotFound.Message";
 
-    public void OnGet() => Describe();
-
-    public void OnPost() => Describe();
-
-    private void Describe()
+    // Page filters run whatever the method, handler or no handler.
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
         Code = reExecuted ? Response.StatusCode : StatusCodes.Status404NotFound;
         Response.StatusCode = Code;
         (TitleKey, MessageKey) = Code switch
         {
-            400 => ("Error.BadRequest.Title", ErrorPages.MessageKey(HttpContext) ?? "Error.BadRequest.Message"),
+            400 => ("Error.BadRequest.Title", StatusMessage.Get(HttpContext) ?? "Error.BadRequest.Message"),
             403 => ("Error.Forbidden.Title", "Error.Forbidden.Message"),
             404 => ("Error.NotFound.Title", "Error.NotFound.Message"),
             405 => ("Error.MethodNotAllowed.Title", "Error.MethodNotAllowed.Message"),

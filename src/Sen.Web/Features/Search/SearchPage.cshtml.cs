@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
-using Sen.Web.Features.Categories;
 using Sen.Web.Features.Errors;
+using Sen.Web.Infrastructure.Http;
 using Sen.Web.Text;
 
 namespace Sen.Web.Features.Search;
@@ -39,11 +39,12 @@ public sealed class SearchPageModel(SearchContent search, SearchFilters filters)
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var pageValues = Request.Query[CategoryUrls.PageParameter];
-        if (!PageNumber.TryParse(pageValues.Count switch { 0 => null, 1 => pageValues[0], _ => "" }, out var page))
+        if (!PageQuery.TryRead(Request, out var pageNumber))
         {
-            return ErrorPages.BadRequest(this, "Error.BadPageNumber");
+            return ErrorPages.BadRequest(HttpContext, "Error.BadPageNumber");
         }
+
+        var page = pageNumber ?? 1;
 
         Q = Clean(First(QueryParameter), SearchQuery.MaxLength);
         Category = Clean(First(CategoryParameter), 120);
@@ -56,7 +57,7 @@ public sealed class SearchPageModel(SearchContent search, SearchFilters filters)
         Categories = parsed.Categories;
         if (parsed.ErrorKey is { } error)
         {
-            return ErrorPages.BadRequest(this, error);
+            return ErrorPages.BadRequest(HttpContext, error);
         }
 
         var query = SearchQuery.Parse(Q);
@@ -93,14 +94,13 @@ public sealed class SearchPageModel(SearchContent search, SearchFilters filters)
 
         if (page > 1)
         {
-            values.Add(new(CategoryUrls.PageParameter, page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            values.Add(new(PageQuery.Parameter, page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         return QueryHelpers.AddQueryString(Path, values);
     }
 
-    /// <summary>Page numbers to show around the current one; 0 stands for a gap.</summary>
-    public IEnumerable<int> PageWindow() => new PagerModel("", CurrentPage, Result.PageCount).Window();
+    public PagerModel Pager => new(CurrentPage, Result.PageCount, PageUrl);
 
     private string? First(string name)
     {

@@ -4,16 +4,16 @@ using Sen.Web.Infrastructure.Data;
 namespace Sen.Web.Features.Sites;
 
 /// <summary>
-/// The site this request is for. One site is served today (Sen:SiteKey, default "default");
-/// resolving by host name for sub-sites will replace the lookup here and nowhere else.
+/// The site this request is for. One site is served today (<see cref="ConfiguredSite"/>); resolving by
+/// host name for sub-sites will replace that class, and this lookup follows it.
 /// </summary>
-public sealed class SiteContext(SenDbContext db, IConfiguration configuration)
+public sealed class SiteContext(SenDbContext db, ConfiguredSite configured)
 {
     public const string DefaultKey = "default";
 
     private Site? site;
 
-    public string Key => configuration["Sen:SiteKey"] ?? DefaultKey;
+    public string Key => configured.Key;
 
     public async Task<Site> GetAsync(CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using Sen.Web.Infrastructure.Caching;
 using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Sites;
@@ -6,6 +7,8 @@ public static class SitesServiceCollectionExtensions
 {
     public static IServiceCollection AddSites(this IServiceCollection services)
     {
+        services.AddSingleton<ConfiguredSite>();
+        services.AddSingleton<IRequestSite>(sp => sp.GetRequiredService<ConfiguredSite>());
         services.AddScoped<SiteContext>();
         services.AddScoped<SiteChrome>();
         services.AddContentChangeRule<SiteChangeRule>();

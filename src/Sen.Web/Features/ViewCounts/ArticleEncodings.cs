@@ -8,6 +8,8 @@ internal static class ArticleEncodings
 {
     public const string Gzip = "gzip";
 
+    public const string Identity = "identity";
+
     /// <summary>
     /// Gzip whenever the reader's browser takes it: Brotli would be a little smaller but must be
     /// compressed per view, while gzip can be spliced (<see cref="GzipSplice"/>).

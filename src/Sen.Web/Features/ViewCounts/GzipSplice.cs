@@ -41,15 +41,6 @@ public sealed class GzipSplice
     public int CompressedLength(int insertLength) =>
         Header.Length + deflatedBefore.Length + 5 + insertLength + deflatedAfter.Length + 8;
 
-    /// <summary>Writes the whole gzip stream of before + <paramref name="insert"/> + after.</summary>
-    public async Task WriteAsync(Stream output, ReadOnlyMemory<byte> insert, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        var buffer = new ArrayBufferWriter<byte>(CompressedLength(insert.Length));
-        Write(buffer, insert.Span);
-        await output.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>Writes the whole gzip stream of before + <paramref name="insert"/> + after into a buffer (a response pipe), for one flush.</summary>
     public void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> insert)
     {

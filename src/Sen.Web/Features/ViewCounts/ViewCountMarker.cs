@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Globalization;
-using System.Text;
 
 namespace Sen.Web.Features.ViewCounts;
 
@@ -54,8 +53,6 @@ public static class ViewCountMarker
 
     /// <summary>Room for any count as <see cref="FormatUtf8"/> writes it.</summary>
     internal const int MaxUtf8Length = 64;
-
-    internal static byte[] Utf8(long views) => Encoding.UTF8.GetBytes(Format(views));
 
     /// <summary>Writes <see cref="Format"/>'s text as UTF-8 without allocating; returns its length.</summary>
     internal static int FormatUtf8(long views, Span<byte> destination) =>

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.IO.Pipelines;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
 using Sen.Web.Infrastructure.Http;
@@ -14,12 +12,14 @@ namespace Sen.Web.Features.ViewCounts;
 /// </summary>
 /// <remarks>
 /// Splicing bytes was chosen over a client-side beacon (misses readers without JavaScript, costs a
-/// second request) and over rendering uncached (defeats the cache). The page is buffered (tens of KB,
-/// copied once, into a <see cref="ResponseBuffer"/>) because the count's width is not known until the view is counted. Readers whose
-/// browser takes gzip get a page compressed once per page version with the count spliced into the
-/// compressed bytes (<see cref="GzipSplice"/>); others get it plain or compressed by the outer middleware.
+/// second request) and over rendering uncached (defeats the cache). The page is buffered (copied once,
+/// into a <see cref="ResponseBuffer"/>) because the count's width is not known until the view is
+/// counted. Readers whose browser takes gzip get a page compressed once per page version with the count
+/// spliced into the compressed bytes (<see cref="GzipSplice"/>); others get it plain or compressed by
+/// the outer middleware. The ready-page fast path writes the same page through the same
+/// <see cref="LiveCount"/>.
 /// </remarks>
-public sealed class ViewCountMiddleware(RequestDelegate next, ViewCounter counter, GzipSplices gzipSplices, IResponseCompressionProvider compression)
+public sealed class ViewCountMiddleware(RequestDelegate next, LiveCountPages livePages, IResponseCompressionProvider compression)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -40,54 +40,19 @@ public sealed class ViewCountMiddleware(RequestDelegate next, ViewCounter counte
 
         // Everything goes into the response pipe first and is sent with one flush (one socket write
         // for a typical page), rather than one write and flush per piece.
-        var output = response.BodyWriter;
         var page = buffer.Written;
-        if (response.StatusCode != StatusCodes.Status200OK
-            || !ViewCountMarker.TryFind(page.Span, out var start, out var length, out var articleId, out var storedAtRender))
+        if (response.StatusCode != StatusCodes.Status200OK || livePages.Find(page) is not { } count)
         {
             if (page.Length > 0)
             {
-                await output.WriteAsync(page, context.RequestAborted).ConfigureAwait(false);
+                await response.BodyWriter.WriteAsync(page, context.RequestAborted).ConfigureAwait(false);
             }
 
             return;
         }
 
-        var countThis = ReaderRequests.IsView(context.Request);
-        var shown = await counter.CountAsync(articleId, countThis, context.RequestAborted).ConfigureAwait(false)
-            ?? storedAtRender + (countThis ? 1 : 0);
-        if (ArticleEncodings.AcceptsGzip(context, compression))
-        {
-            // Compressed once per page version, not per view (see GzipSplice); the outer compression
-            // middleware leaves a response that already has a Content-Encoding alone.
-            var splice = gzipSplices.For(articleId, page.Span[..start], page.Span[(start + length)..]);
-            response.Headers.ContentEncoding = ArticleEncodings.Gzip;
-            response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
-            WriteGzip(response, output, splice, shown);
-        }
-        else
-        {
-            WritePlain(response, output, page.Span, start, length, shown);
-        }
-
-        await output.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-    }
-
-    private static void WritePlain(HttpResponse response, PipeWriter output, ReadOnlySpan<byte> page, int start, int length, long shown)
-    {
-        Span<byte> number = stackalloc byte[ViewCountMarker.MaxUtf8Length];
-        number = number[..ViewCountMarker.FormatUtf8(shown, number)];
-        response.ContentLength = page.Length - length + number.Length;
-        output.Write(page[..start]);
-        output.Write(number);
-        output.Write(page[(start + length)..]);
-    }
-
-    private static void WriteGzip(HttpResponse response, PipeWriter output, GzipSplice splice, long shown)
-    {
-        Span<byte> number = stackalloc byte[ViewCountMarker.MaxUtf8Length];
-        number = number[..ViewCountMarker.FormatUtf8(shown, number)];
-        response.ContentLength = splice.CompressedLength(number.Length);
-        splice.Write(output, number);
+        var encoding = ArticleEncodings.AcceptsGzip(context, compression) ? ArticleEncodings.Gzip : ArticleEncodings.Identity;
+        await count.WriteAsync(context, encoding).ConfigureAwait(false);
+        await response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -1,3 +1,5 @@
+using Sen.Web.Infrastructure.Caching;
+
 namespace Sen.Web.Features.ViewCounts;
 
 public static class ViewCountsServiceCollectionExtensions
@@ -8,6 +10,8 @@ public static class ViewCountsServiceCollectionExtensions
         services.AddSingleton<IViewCountSink>(sp => sp.GetRequiredService<DbViewCountSink>());
         services.AddSingleton<ViewCounter>();
         services.AddSingleton<GzipSplices>();
+        services.AddSingleton<LiveCountPages>();
+        services.AddSingleton<ILivePages>(sp => sp.GetRequiredService<LiveCountPages>());
         services.AddHostedService<ViewCountFlusher>();
         return services;
     }

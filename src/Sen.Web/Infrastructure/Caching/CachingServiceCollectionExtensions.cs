@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using StackExchange.Redis;
@@ -7,7 +8,11 @@ namespace Sen.Web.Infrastructure.Caching;
 
 public static class CachingServiceCollectionExtensions
 {
-    /// <summary>Output caching of public pages (in memory, or in Redis when Redis:Configuration is set) and response compression.</summary>
+    /// <summary>
+    /// Output caching of public pages (in memory, or in Redis when Redis:Configuration is set) and response
+    /// compression. The features provide what the cache asks of them: <see cref="IRequestSite"/>,
+    /// <see cref="IScheduledEvictions"/> and <see cref="ILivePages"/>.
+    /// </summary>
     public static IServiceCollection AddPublicCaching(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -36,10 +41,10 @@ public static class CachingServiceCollectionExtensions
         }
 
         services.AddSingleton<PublicCache>();
-        services.AddSingleton<PublicationSchedule>();
+        services.Configure<RazorPagesOptions>(o => o.Conventions.Add(new PublicPageMethods()));
 
-        // Article pages are compressed per request, after their live view count is spliced in; the
-        // Fastest level keeps that cheap. Other pages are compressed once, when cached.
+        // Live pages are compressed per request, after their live region is filled in; the Fastest
+        // level keeps that cheap. Other pages are compressed once, when cached.
         // Not over HTTPS from Kestrel itself (BREACH); behind an nginx that terminates TLS, Sen's
         // responses are plain HTTP and are compressed.
         services.AddResponseCompression(o =>
@@ -65,7 +70,7 @@ public static class CachingServiceCollectionExtensions
             sp.GetRequiredService<ILogger<FailSafeOutputCacheStore>>()));
     }
 
-    /// <summary>Serves ready copies of rendered public pages; goes first, before routing (see <see cref="ReadyPageFastPath"/>).</summary>
+    /// <summary>Serves ready copies of rendered public pages; goes before routing, behind only the exception handler (see <see cref="ReadyPageFastPath"/>).</summary>
     public static IApplicationBuilder UseReadyPages(this IApplicationBuilder app) =>
         app.UseMiddleware<ReadyPageFastPath>();
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.OutputCaching;
-using Sen.Web.Features.ViewCounts;
 using Sen.Web.Infrastructure.Http;
 
 namespace Sen.Web.Infrastructure.Caching;
@@ -17,8 +16,8 @@ namespace Sen.Web.Infrastructure.Caching;
 /// (which evicts them), so a matching ETag proves the reader's copy is current and the 304 is safe on any
 /// node. Weak, because compression makes different bytes of the same page. No Last-Modified: a list has
 /// no single modification time (an unpublished article leaves none behind), and browsers prefer the ETag.</item>
-/// <item>Article pages: no validator. They show the live view count, so no copy is ever current, and a
-/// 304 would also skip counting the view.</item>
+/// <item>Live pages (<see cref="ILivePageMetadata"/>, article pages): no validator. They show the live view
+/// count, so no copy is ever current, and a 304 would also skip counting the view.</item>
 /// </list>
 /// </remarks>
 public sealed class PublicPageHeaders(RequestDelegate next)
@@ -34,25 +33,14 @@ public sealed class PublicPageHeaders(RequestDelegate next)
         }
 
         context.Response.Headers.CacheControl = "no-cache";
-        if (metadata.GetMetadata<CountsViewsAttribute>() is not null)
+        if (metadata.GetMetadata<ILivePageMetadata>() is not null)
         {
             await next(context).ConfigureAwait(false);
             return;
         }
 
         var response = context.Response;
-        var original = response.Body;
-        using var buffer = new PooledBufferStream();
-        response.Body = buffer;
-        try
-        {
-            await next(context).ConfigureAwait(false);
-        }
-        finally
-        {
-            response.Body = original;
-        }
-
+        using var buffer = await ResponseBuffer.CaptureAsync(context, next).ConfigureAwait(false);
         var page = buffer.Written;
         if (response.StatusCode == StatusCodes.Status200OK && page.Length > 0)
         {
@@ -62,7 +50,7 @@ public sealed class PublicPageHeaders(RequestDelegate next)
 
         if (page.Length > 0)
         {
-            await original.WriteAsync(page, context.RequestAborted).ConfigureAwait(false);
+            await response.BodyWriter.WriteAsync(page, context.RequestAborted).ConfigureAwait(false);
         }
     }
 }

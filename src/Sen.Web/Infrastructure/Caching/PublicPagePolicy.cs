@@ -1,53 +1,51 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Primitives;
-using Sen.Web.Features.ViewCounts;
+using Sen.Web.Infrastructure.Http;
 
 namespace Sen.Web.Infrastructure.Caching;
 
 /// <summary>
 /// Caches anonymous GET and HEAD requests for public pages (200 responses without cookies), keyed by
-/// path (case-sensitively, so wrong-case URLs still get their canonical redirect) and, on category
-/// pages, ?trang=. Other query strings do not split the cache, so junk parameters cannot fill it.
+/// site and path (case-sensitively, so wrong-case URLs still get their canonical redirect) and, on
+/// category pages, ?trang=. Neither the Host header nor other query strings split the cache, so made-up
+/// host names and junk parameters cannot fill it.
 /// </summary>
 internal sealed class PublicPagePolicy(bool varyByPage) : IOutputCachePolicy
 {
-    private static readonly StringValues PageKey = new(Features.Categories.CategoryUrls.PageParameter);
+    private static readonly StringValues PageKey = new(PageQuery.Parameter);
 
     async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
-        await context.HttpContext.RequestServices.GetRequiredService<PublicationSchedule>().EvictIfDueAsync(cancellationToken).ConfigureAwait(false);
+        var http = context.HttpContext;
+        var services = http.RequestServices;
+        await services.GetRequiredService<IScheduledEvictions>().EvictIfDueAsync(cancellationToken).ConfigureAwait(false);
 
-        var request = context.HttpContext.Request;
+        // The cache key treats "?trang=" like no page at all, so a bad page number must never be looked up:
+        // the page model answers it with a 400.
+        var request = http.Request;
         var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && StringValues.IsNullOrEmpty(request.Headers.Authorization)
-            && context.HttpContext.User.Identity?.IsAuthenticated != true
-            && (!varyByPage || HasValidPageOrNone(request));
+            && http.User.Identity?.IsAuthenticated != true
+            && (!varyByPage || PageQuery.TryRead(request, out _));
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = PublicCache.Lifetime;
         context.CacheVaryByRules.QueryKeys = varyByPage ? PageKey : StringValues.Empty;
+        context.CacheVaryByRules.VaryByHost = false;
+        context.CacheVaryByRules.VaryByValues["site"] = services.GetRequiredService<IRequestSite>().KeyFor(request);
         context.Tags.Add(PublicCache.Tags.Chrome);
 
-        // Pages without a live count are compressed before they are cached (see SenApp), so each
+        // Pages without a live region are compressed before they are cached (see SenApp), so each
         // encoding the compression middleware would pick is a variant of its own.
-        var http = context.HttpContext;
-        if (http.GetEndpoint()?.Metadata.GetMetadata<CountsViewsAttribute>() is null)
+        if (http.GetEndpoint()?.Metadata.GetMetadata<ILivePageMetadata>() is null)
         {
-            var compression = http.RequestServices.GetRequiredService<IResponseCompressionProvider>();
+            var compression = services.GetRequiredService<IResponseCompressionProvider>();
             var encoding = compression.CheckRequestAcceptsCompression(http) ? compression.GetCompressionProvider(http)?.EncodingName : null;
             context.CacheVaryByRules.VaryByValues["encoding"] = encoding ?? "identity";
         }
-    }
-
-    // The cache key treats "?trang=" like no page at all, so a bad page number must never be looked up:
-    // the page model answers it with a 400.
-    private static bool HasValidPageOrNone(HttpRequest request)
-    {
-        var pages = request.Query[Features.Categories.CategoryUrls.PageParameter];
-        return pages.Count == 0 || (pages.Count == 1 && Features.Categories.PageNumber.TryParse(pages[0], out _));
     }
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellationToken) =>

@@ -1,16 +1,15 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.Primitives;
-using Sen.Web.Features.ViewCounts;
 
 namespace Sen.Web.Infrastructure.Caching;
 
 /// <summary>
 /// A rendered public page as <see cref="ReadyPageFastPath"/> serves it: the response headers and the
-/// body, either as sent (home and category pages, already compressed for one encoding) or, for an
-/// article page, uncompressed with its <see cref="ViewCountMarker"/> located once, so the live count
-/// can be spliced in. Stored in the output cache's store as bytes (<see cref="ToBytes"/>), so every
-/// node that shares the store sees the same entry and the same evictions.
+/// body, either as sent (home and category pages, already compressed for one encoding) or, for a live
+/// page (<see cref="ILivePageMetadata"/>), uncompressed with its live region located once, so the
+/// region can be filled per request. Stored in the output cache's store as bytes (<see cref="ToBytes"/>),
+/// so every node that shares the store sees the same entry and the same evictions.
 /// </summary>
 public sealed class ReadyPage
 {
@@ -19,47 +18,22 @@ public sealed class ReadyPage
     // The in-memory store hands back the same array on every hit, so the parsed page is kept with it.
     private static readonly ConditionalWeakTable<byte[], ReadyPage> Parsed = [];
 
-    private GzipSplice? gzip;
-
-    private ReadyPage(KeyValuePair<string, StringValues>[] headers, ReadOnlyMemory<byte> body)
+    private ReadyPage(KeyValuePair<string, StringValues>[] headers, ReadOnlyMemory<byte> body, ILiveRegion? liveRegion)
     {
         Headers = headers;
         Body = body;
+        LiveRegion = liveRegion;
     }
 
     public IReadOnlyList<KeyValuePair<string, StringValues>> Headers { get; }
 
     public ReadOnlyMemory<byte> Body { get; }
 
-    /// <summary>True for an article page: the body holds a view count marker at <see cref="MarkerStart"/>.</summary>
-    public bool HasLiveCount { get; private init; }
-
-    public int MarkerStart { get; private init; }
-
-    public int MarkerLength { get; private init; }
-
-    public int ArticleId { get; private init; }
-
-    /// <summary>The article's stored count when the page was rendered, for when the counter cannot say.</summary>
-    public long StoredAtRender { get; private init; }
-
-    public ReadOnlySpan<byte> BeforeCount => Body.Span[..MarkerStart];
-
-    public ReadOnlySpan<byte> AfterCount => Body.Span[(MarkerStart + MarkerLength)..];
-
-    /// <summary>
-    /// The gzip halves around the count. Kept with the page, and shared through <paramref name="splices"/>
-    /// by copies of the same page read again from a store that hands out new arrays (Redis), so a page
-    /// is compressed once per version, not per view.
-    /// </summary>
-    public GzipSplice GzipFrom(GzipSplices splices)
-    {
-        ArgumentNullException.ThrowIfNull(splices);
-        return gzip ??= splices.For(ArticleId, BeforeCount, AfterCount);
-    }
+    /// <summary>The live region of a live page; null for a page kept as sent.</summary>
+    public ILiveRegion? LiveRegion { get; }
 
     /// <summary>Headers are name/value pairs of UTF-8 strings; the body follows them.</summary>
-    public static byte[] ToBytes(IEnumerable<KeyValuePair<string, StringValues>> headers, ReadOnlySpan<byte> body, bool liveCount)
+    public static byte[] ToBytes(IEnumerable<KeyValuePair<string, StringValues>> headers, ReadOnlySpan<byte> body, bool live)
     {
         ArgumentNullException.ThrowIfNull(headers);
         using var buffer = new MemoryStream(body.Length + 1024);
@@ -67,7 +41,7 @@ public sealed class ReadyPage
         {
             var pairs = headers.SelectMany(h => h.Value.Select(v => (h.Key, Value: v ?? ""))).ToList();
             writer.Write(FormatVersion);
-            writer.Write(liveCount);
+            writer.Write(live);
             writer.Write(pairs.Count);
             foreach (var (name, value) in pairs)
             {
@@ -82,16 +56,17 @@ public sealed class ReadyPage
         return buffer.ToArray();
     }
 
-    /// <summary>Reads an entry; false when the bytes are not one (another version's, or damaged), or a live-count page has no marker.</summary>
-    public static bool TryRead(byte[] bytes, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ReadyPage? page)
+    /// <summary>Reads an entry; false when the bytes are not one (another version's, or damaged), or a live page has no live region.</summary>
+    public static bool TryRead(byte[] bytes, ILivePages livePages, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ReadyPage? page)
     {
         ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(livePages);
         if (Parsed.TryGetValue(bytes, out page))
         {
             return true;
         }
 
-        page = Parse(bytes);
+        page = Parse(bytes, livePages);
         if (page is null)
         {
             return false;
@@ -101,7 +76,7 @@ public sealed class ReadyPage
         return true;
     }
 
-    private static ReadyPage? Parse(byte[] bytes)
+    private static ReadyPage? Parse(byte[] bytes, ILivePages livePages)
     {
         try
         {
@@ -111,7 +86,7 @@ public sealed class ReadyPage
                 return null;
             }
 
-            var liveCount = reader.ReadBoolean();
+            var live = reader.ReadBoolean();
             var count = reader.ReadInt32();
             if (count is < 0 or > 1000)
             {
@@ -136,21 +111,12 @@ public sealed class ReadyPage
             }
 
             var body = bytes.AsMemory(start, length);
-            if (!liveCount)
+            if (!live)
             {
-                return new ReadyPage(headers, body);
+                return new ReadyPage(headers, body, liveRegion: null);
             }
 
-            return ViewCountMarker.TryFind(body.Span, out var markerStart, out var markerLength, out var articleId, out var stored)
-                ? new ReadyPage(headers, body)
-                {
-                    HasLiveCount = true,
-                    MarkerStart = markerStart,
-                    MarkerLength = markerLength,
-                    ArticleId = articleId,
-                    StoredAtRender = stored,
-                }
-                : null;
+            return livePages.Find(body) is { } region ? new ReadyPage(headers, body, region) : null;
         }
         catch (Exception ex) when (ex is EndOfStreamException or FormatException or IOException)
         {

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
-using Sen.Web.Features.ViewCounts;
 using Sen.Web.Infrastructure.Http;
 
 namespace Sen.Web.Infrastructure.Caching;
@@ -12,7 +11,13 @@ namespace Sen.Web.Infrastructure.Caching;
 /// <see cref="ReadyPage"/> of it in the same store, with the same tags and lifetime, for
 /// <see cref="ReadyPageFastPath"/>. Runs only when a page is rendered, never on a hit.
 /// </summary>
-public sealed class ReadyPageCapture(RequestDelegate next, IOutputCacheStore store, IResponseCompressionProvider compression, ILogger<ReadyPageCapture> logger)
+public sealed class ReadyPageCapture(
+    RequestDelegate next,
+    IOutputCacheStore store,
+    ILivePages livePages,
+    IRequestSite site,
+    IResponseCompressionProvider compression,
+    ILogger<ReadyPageCapture> logger)
 {
     private static readonly HashSet<string> NotReplayed = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -36,8 +41,11 @@ public sealed class ReadyPageCapture(RequestDelegate next, IOutputCacheStore sto
             return;
         }
 
-        var liveCount = metadata.GetMetadata<CountsViewsAttribute>() is not null;
-        var key = liveCount ? ReadyPageKeys.LiveCount(context.Request) : ReadyPageKeys.AsSent(context, compression);
+        var request = context.Request;
+        var live = metadata.GetMetadata<ILivePageMetadata>() is not null;
+        var key = live
+            ? ReadyPageKeys.ForLivePage(site.KeyFor(request), request.PathBase.Value, request.Path.Value)
+            : ReadyPageKeys.AsSent(context, site.KeyFor(request), compression);
         if (key is null)
         {
             await next(context).ConfigureAwait(false);
@@ -56,19 +64,19 @@ public sealed class ReadyPageCapture(RequestDelegate next, IOutputCacheStore sto
         if (response.StatusCode != StatusCodes.Status200OK
             || !cache.Context.AllowCacheStorage
             || !StringValues.IsNullOrEmpty(response.Headers.SetCookie)
-            || (liveCount && !ViewCountMarker.TryFind(body.Span, out _, out _, out _, out _)))
+            || (live && livePages.Find(body) is null))
         {
             return;
         }
 
-        var entry = ReadyPage.ToBytes(response.Headers.Where(h => !NotReplayed.Contains(h.Key)), body.Span, liveCount);
+        var entry = ReadyPage.ToBytes(response.Headers.Where(h => !NotReplayed.Contains(h.Key)), body.Span, live);
         try
         {
             await store.SetAsync(key, entry, [.. cache.Context.Tags], cache.Context.ResponseExpirationTimeSpan ?? PublicCache.Lifetime, context.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning(ex, "Could not keep the ready copy of {Path}; the output cache still serves it", context.Request.Path);
+            logger.LogWarning(ex, "Could not keep the ready copy of {Path}; the output cache still serves it", request.Path);
         }
     }
 }

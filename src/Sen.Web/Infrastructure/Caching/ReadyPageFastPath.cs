@@ -2,33 +2,29 @@ using System.Buffers;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Primitives;
-using Microsoft.Net.Http.Headers;
-using Sen.Web.Features.ViewCounts;
 using Sen.Web.Infrastructure.Http;
 
 namespace Sen.Web.Infrastructure.Caching;
 
 /// <summary>
-/// Serves a reader's GET of a public page that is already rendered, at the very front of the pipeline:
-/// it reads the page's <see cref="ReadyPage"/> from the output cache's store and writes it (for an
-/// article page, after counting the view and splicing the live count in), skipping routing,
-/// localization, status pages and the output cache's request machinery, none of which does anything
-/// for such a hit. Every other request, and any request it cannot answer exactly as the full pipeline
-/// would, goes on unchanged.
+/// Serves a reader's GET of a public page that is already rendered, at the front of the pipeline:
+/// it reads the page's <see cref="ReadyPage"/> from the output cache's store and writes it (a live page
+/// with its live region filled for this request), skipping routing, localization, status pages and the
+/// output cache's request machinery, none of which does anything for such a hit. Every other request,
+/// and any request it cannot answer exactly as the full pipeline would, goes on unchanged.
 /// </summary>
 /// <remarks>
 /// The entry is written by <see cref="ReadyPageCapture"/> when the page is rendered, with the page's
 /// output-cache tags and lifetime, so the evictions that drop the cached page (edits, publishing,
-/// scheduled publication, menu changes) drop it too, on every node sharing the store. On the article
-/// page at 32 connections the full pipeline spent about two thirds of a cached hit's CPU in the
-/// middleware chain (bench/NOTES.md).
+/// scheduled publication, menu changes) drop it too, on every node sharing the store. For a cached hit
+/// the middleware chain costs far more than writing the page (bench/NOTES.md).
 /// </remarks>
 public sealed class ReadyPageFastPath(
     RequestDelegate next,
     IOutputCacheStore store,
-    ViewCounter counter,
-    GzipSplices gzipSplices,
-    PublicationSchedule schedule,
+    ILivePages livePages,
+    IRequestSite site,
+    IScheduledEvictions scheduledEvictions,
     IResponseCompressionProvider compression,
     ILogger<ReadyPageFastPath> logger)
 {
@@ -42,18 +38,19 @@ public sealed class ReadyPageFastPath(
             return;
         }
 
-        var article = ReadyPageKeys.LooksLikeArticle(request.Path);
-        var gzip = article && ArticleEncodings.AcceptsGzip(context, compression);
+        var live = livePages.IsLivePath(request.Path);
+        string? encoding = null;
         string? key;
-        if (article)
+        if (live)
         {
             // Another encoding (Brotli) is compressed per view by the full pipeline.
-            key = gzip || !compression.CheckRequestAcceptsCompression(context) ? ReadyPageKeys.LiveCount(request) : null;
+            encoding = livePages.EncodingFor(context);
+            key = encoding is null ? null : ReadyPageKeys.ForLivePage(site.KeyFor(request), request.PathBase.Value, request.Path.Value);
         }
         else
         {
             // Revalidations go to the output cache, which answers them with 304s.
-            key = HasValidators(request.Headers) ? null : ReadyPageKeys.AsSent(context, compression);
+            key = HasValidators(request.Headers) ? null : ReadyPageKeys.AsSent(context, site.KeyFor(request), compression);
         }
 
         if (key is null)
@@ -62,9 +59,9 @@ public sealed class ReadyPageFastPath(
             return;
         }
 
-        await schedule.EvictIfDueAsync(context.RequestAborted).ConfigureAwait(false);
+        await scheduledEvictions.EvictIfDueAsync(context.RequestAborted).ConfigureAwait(false);
         var page = await ReadAsync(key, context.RequestAborted).ConfigureAwait(false);
-        if (page is null || page.HasLiveCount != article)
+        if (page is null || (page.LiveRegion is not null) != live)
         {
             await next(context).ConfigureAwait(false);
             return;
@@ -78,13 +75,11 @@ public sealed class ReadyPageFastPath(
             headers[name] = value;
         }
 
+        // Everything goes into the response pipe first and is sent with one flush.
         var output = response.BodyWriter;
-        if (page.HasLiveCount)
+        if (page.LiveRegion is { } region)
         {
-            var countThis = ReaderRequests.IsView(request);
-            var shown = await counter.CountAsync(page.ArticleId, countThis, context.RequestAborted).ConfigureAwait(false)
-                ?? page.StoredAtRender + (countThis ? 1 : 0);
-            WriteWithCount(response, output, page, shown, gzip ? page.GzipFrom(gzipSplices) : null);
+            await region.WriteAsync(context, encoding!).ConfigureAwait(false);
         }
         else
         {
@@ -93,26 +88,6 @@ public sealed class ReadyPageFastPath(
         }
 
         await output.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-    }
-
-    private static void WriteWithCount(HttpResponse response, IBufferWriter<byte> output, ReadyPage page, long shown, GzipSplice? gzip)
-    {
-        Span<byte> number = stackalloc byte[ViewCountMarker.MaxUtf8Length];
-        number = number[..ViewCountMarker.FormatUtf8(shown, number)];
-        if (gzip is not null)
-        {
-            response.Headers.ContentEncoding = ArticleEncodings.Gzip;
-            response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
-            response.ContentLength = gzip.CompressedLength(number.Length);
-            gzip.Write(output, number);
-        }
-        else
-        {
-            response.ContentLength = page.Body.Length - page.MarkerLength + number.Length;
-            output.Write(page.BeforeCount);
-            output.Write(number);
-            output.Write(page.AfterCount);
-        }
     }
 
     // Only what the full pipeline would answer from the cached page: a GET within the request guards'
@@ -151,7 +126,7 @@ public sealed class ReadyPageFastPath(
         try
         {
             var bytes = await store.GetAsync(key, cancellationToken).ConfigureAwait(false);
-            return bytes is not null && ReadyPage.TryRead(bytes, out var page) ? page : null;
+            return bytes is not null && ReadyPage.TryRead(bytes, livePages, out var page) ? page : null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

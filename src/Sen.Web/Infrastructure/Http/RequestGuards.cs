@@ -1,5 +1,3 @@
-using Sen.Web.Features.Errors;
-
 namespace Sen.Web.Infrastructure.Http;
 
 /// <summary>Turns away requests no page can answer before they reach routing or the database.</summary>
@@ -20,7 +18,7 @@ public static class RequestGuards
 
             if (HasControlCharacters(path))
             {
-                ErrorPages.SetMessage(context, "Error.BadRequest.Message");
+                StatusMessage.Set(context, "Error.BadRequest.Message");
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 return Task.CompletedTask;
             }

@@ -1,6 +1,7 @@
-namespace Sen.Web.Features.Categories;
+namespace Sen.Web.Features;
 
-public sealed record PagerModel(string CategorySlug, int CurrentPage, int PageCount)
+/// <summary>The model of _Pager: where the reader is in a paged list, and the URL of each page.</summary>
+public sealed record PagerModel(int CurrentPage, int PageCount, Func<int, string> PageUrl)
 {
     /// <summary>Page numbers to show around the current one; 0 stands for a gap.</summary>
     public IEnumerable<int> Window()

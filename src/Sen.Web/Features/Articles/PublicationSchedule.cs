@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Sen.Web.Features.Articles;
+using Sen.Web.Infrastructure.Caching;
 using Sen.Web.Infrastructure.Data;
 
-namespace Sen.Web.Infrastructure.Caching;
+namespace Sen.Web.Features.Articles;
 
 /// <summary>
 /// Scheduled articles go public when their time comes, and no save announces that moment. This keeps
@@ -11,6 +11,7 @@ namespace Sen.Web.Infrastructure.Caching;
 /// comparison of two numbers.
 /// </summary>
 public sealed class PublicationSchedule(IServiceScopeFactory scopes, TimeProvider clock, PublicCache cache, ILogger<PublicationSchedule> logger)
+    : IScheduledEvictions
 {
     private const long Unknown = long.MinValue;
     private const long Looking = long.MinValue + 1;

@@ -1,0 +1,74 @@
+using System.Buffers;
+using Microsoft.Net.Http.Headers;
+using Sen.Web.Infrastructure.Caching;
+
+namespace Sen.Web.Features.ViewCounts;
+
+/// <summary>
+/// The view count marker of one rendered article page, found once, and the one writer of the page with
+/// its live count: the full pipeline (<see cref="ViewCountMiddleware"/>) and the ready-page fast path
+/// both write through it. It counts the view, then writes the page into the response pipe (plain, or gzip
+/// through the page's <see cref="GzipSplice"/>) with its Content-Length; the caller flushes once.
+/// </summary>
+internal sealed class LiveCount(ViewCounter counter, GzipSplices gzipSplices, ReadOnlyMemory<byte> page, int start, int length, int articleId, long storedAtRender)
+    : ILiveRegion
+{
+    private GzipSplice? gzip;
+
+    public int ArticleId => articleId;
+
+    public ReadOnlySpan<byte> BeforeCount => page.Span[..start];
+
+    public ReadOnlySpan<byte> AfterCount => page.Span[(start + length)..];
+
+    /// <summary>
+    /// The gzip halves around the count. Kept with the page, and shared through <see cref="GzipSplices"/>
+    /// by copies of the same page read again from a store that hands out new arrays (Redis), so a page
+    /// is compressed once per version, not per view.
+    /// </summary>
+    public GzipSplice Gzip => gzip ??= gzipSplices.For(articleId, BeforeCount, AfterCount);
+
+    public ValueTask WriteAsync(HttpContext context, string encoding)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var countThis = ReaderRequests.IsView(context.Request);
+        var counting = counter.CountAsync(articleId, countThis, context.RequestAborted);
+        if (counting.IsCompletedSuccessfully)
+        {
+            Write(context.Response, counting.Result, countThis, encoding);
+            return ValueTask.CompletedTask;
+        }
+
+        return WriteWhenCountedAsync(context.Response, counting, countThis, encoding);
+    }
+
+    private async ValueTask WriteWhenCountedAsync(HttpResponse response, ValueTask<long?> counting, bool countThis, string encoding)
+    {
+        var counted = await counting.ConfigureAwait(false);
+        Write(response, counted, countThis, encoding);
+    }
+
+    // When the counter cannot say (its store is down), the count stored at render time stands in.
+    private void Write(HttpResponse response, long? counted, bool countThis, string encoding)
+    {
+        Span<byte> number = stackalloc byte[ViewCountMarker.MaxUtf8Length];
+        number = number[..ViewCountMarker.FormatUtf8(counted ?? storedAtRender + (countThis ? 1 : 0), number)];
+        var output = response.BodyWriter;
+        if (encoding == ArticleEncodings.Gzip)
+        {
+            // The outer compression middleware leaves a response that already has a Content-Encoding alone.
+            var splice = Gzip;
+            response.Headers.ContentEncoding = ArticleEncodings.Gzip;
+            response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+            response.ContentLength = splice.CompressedLength(number.Length);
+            splice.Write(output, number);
+        }
+        else
+        {
+            response.ContentLength = page.Length - length + number.Length;
+            output.Write(BeforeCount);
+            output.Write(number);
+            output.Write(AfterCount);
+        }
+    }
+}
