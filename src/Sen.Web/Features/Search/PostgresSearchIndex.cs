@@ -31,7 +31,7 @@ public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<SearchCandidate>> FindAsync(SearchQuery query, SearchFilter filter, SearchOrder order, int offset, int limit, bool titleOnly, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<int>> FindAsync(SearchQuery query, SearchFilter filter, SearchOrder order, int offset, int limit, bool titleOnly, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(filter);
@@ -43,9 +43,7 @@ public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
         return await SearchSql.WithCommandAsync(db, async command =>
         {
             var relevance = order == SearchOrder.Relevance;
-            // As on SQLite: by relevance the newest MaxRanked matches, which SearchRanking orders.
-            const string rank = "0.0";
-            var sql = new StringBuilder("SELECT e.\"Id\", (").Append(rank).Append(")::float8 AS rank FROM \"SearchEntries\" e WHERE e.").Append(Column(titleOnly)).Append(" @@ to_tsquery('simple', @q)");
+            var sql = new StringBuilder("SELECT e.\"Id\" FROM \"SearchEntries\" e WHERE e.").Append(Column(titleOnly)).Append(" @@ to_tsquery('simple', @q)");
             SqlFilter.Add(command, "@q", TsQuery(query));
             SqlFilter.Append(sql, command, filter, c => "e.\"" + c + "\"");
             if (relevance)
@@ -60,14 +58,7 @@ public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
             SqlFilter.Add(command, "@limit", limit);
             SqlFilter.Add(command, "@offset", offset);
             command.CommandText = sql.ToString();
-            var list = new List<SearchCandidate>(limit);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                list.Add(new SearchCandidate(reader.GetInt32(0), reader.GetDouble(1)));
-            }
-
-            return (IReadOnlyList<SearchCandidate>)list;
+            return await SearchSql.ReadIdsAsync(command, limit, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
 
