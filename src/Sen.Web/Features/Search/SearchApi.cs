@@ -21,7 +21,8 @@ public static class SearchApi
             var items = await suggest.HandleAsync(text, parsed.Filter, cancellationToken).ConfigureAwait(false);
             return TypedResults.Ok(new SuggestResponse(Text.VietnameseText.Nfc(text)!, items));
         })
-        .WithName("SearchSuggest");
+        .WithName("SearchSuggest")
+        .RequireRateLimiting(SearchRateLimits.SuggestionsPolicy);
         return app;
     }
 }

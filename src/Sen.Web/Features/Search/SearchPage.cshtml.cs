@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using Sen.Web.Features.Categories;
 using Sen.Web.Features.Errors;
@@ -7,6 +8,7 @@ using Sen.Web.Text;
 
 namespace Sen.Web.Features.Search;
 
+[EnableRateLimiting(SearchRateLimits.PagePolicy)]
 public sealed class SearchPageModel(SearchArticles search, SearchFilters filters) : PageModel
 {
     public const string Path = "/tim-kiem";

@@ -15,6 +15,7 @@ public static class SearchServiceCollectionExtensions
         services.AddScoped<SuggestSearch>();
         services.AddScoped<RebuildSearchIndex>();
         services.AddScoped<SearchFilters>();
+        services.AddSearchRateLimits();
         return services;
     }
 }
