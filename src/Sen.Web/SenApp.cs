@@ -93,6 +93,9 @@ public static class SenApp
         app.UseStatusCodePagesWithReExecute(ErrorPages.StatusPath, "?code={0}");
         app.UseRequestGuards();
 
+        // Behind the status pages, so that a refused search gets the Vietnamese 429 page.
+        app.UseRateLimiter();
+
         // Order matters. Article pages (live pages) are cached uncompressed with a placeholder for the
         // view count; the view counter splices the live count in, then the outer compression
         // compresses. Other pages are compressed before the cache stores them (one variant per

@@ -61,6 +61,10 @@ public abstract class SenAppFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Database:Migrate", "true");
         builder.UseSetting("Database:SeedDemoContent", "true");
+
+        // Tests search a lot from one in-process client (no address); SearchRateLimitTests set low limits.
+        builder.UseSetting("Search:RateLimit:PermitsPerMinute", "1000000");
+        builder.UseSetting("Search:RateLimit:SuggestionsPerMinute", "1000000");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

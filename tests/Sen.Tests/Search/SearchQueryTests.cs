@@ -76,7 +76,7 @@ public sealed class SearchQueryTests
     {
         var query = SearchQuery.Parse(text, lastIsPrefix: true);
         var fts = SqliteSearchIndex.Match(query, titleOnly: false);
-        var tsquery = PostgresSearchIndex.TsQuery(query);
+        var tsquery = PostgresSearchIndex.TsQuery(query, "ABCD", "AB");
         foreach (var token in query.Tokens)
         {
             Assert.Contains("\"" + token.Folded, fts, StringComparison.Ordinal);
@@ -87,7 +87,7 @@ public sealed class SearchQueryTests
         var outsideFts = string.Concat(fts.Split('"').Where((_, i) => i % 2 == 0));
         Assert.DoesNotContain(outsideFts, c => char.IsLetterOrDigit(c) && !"ANDORTitleFoldedLeadExtraBodyExact".Contains(c, StringComparison.Ordinal));
         var outsideTs = string.Concat(tsquery.Split('\'').Where((_, i) => i % 2 == 0));
-        Assert.All(outsideTs, c => Assert.Contains(c, " &()<->:*AB"));
+        Assert.All(outsideTs, c => Assert.Contains(c, " &|()<->:*ABCD"));
     }
 
     [Fact]
@@ -102,5 +102,16 @@ public sealed class SearchQueryTests
     {
         Assert.Equal("('que') & ('ket' <-> 'luan')", PostgresSearchIndex.TsQuery(SearchQuery.Parse("que \"kết luận\"")));
         Assert.Equal("('que') & ('so':*)", PostgresSearchIndex.TsQuery(SearchQuery.Parse("que so", lastIsPrefix: true)));
+    }
+
+    [Fact]
+    public void Postgres_phrases_stay_within_one_field()
+    {
+        Assert.Equal(
+            "('que') & (('ket':A <-> 'luan':A) | ('ket':B <-> 'luan':B))",
+            PostgresSearchIndex.TsQuery(SearchQuery.Parse("que \"kết luận\""), phraseWeights: "AB"));
+        Assert.Equal(
+            "(('ket':A <-> 'luan':A) | ('ket':B <-> 'luan':B)) & ('so':*AB)",
+            PostgresSearchIndex.TsQuery(SearchQuery.Parse("\"kết luận\" so", lastIsPrefix: true), phraseWeights: "AB", wordWeights: "AB"));
     }
 }

@@ -8,7 +8,7 @@ public sealed class SearchRankingTests
         new(id, SearchText.Folded(title), SearchText.Exact(title), SearchText.Folded(lead), SearchText.Exact(lead), "", new DateTime(2020, 1, id, 0, 0, 0, DateTimeKind.Utc));
 
     private static IReadOnlyList<int> Order(string q, params SearchRanking.Fields[] entries) =>
-        SearchRanking.Order(SearchQuery.Parse(q), entries.Select(e => new SearchCandidate(e.EntryId, 0)).ToList(), entries);
+        SearchRanking.Order(SearchQuery.Parse(q), entries);
 
     [Fact]
     public void Exact_diacritics_rank_above_folded_only_matches() =>

@@ -34,7 +34,7 @@ public sealed class StatusPageModel : PageModel
             413 => ("Error.TooLarge.Title", "Error.TooLarge.Message"),
             414 => ("Error.UriTooLong.Title", "Error.UriTooLong.Message"),
             415 => ("Error.UnsupportedMedia.Title", "Error.UnsupportedMedia.Message"),
-            429 => ("Error.TooManyRequests.Title", "Error.TooManyRequests.Message"),
+            429 => ("Error.TooManyRequests.Title", StatusMessage.Get(HttpContext) ?? "Error.TooManyRequests.Message"),
             >= 500 => ("Error.Server.Title", "Error.Server.Message"),
             _ => ("Error.Generic.Title", "Error.Generic.Message"),
         };

@@ -12,9 +12,6 @@ public enum SearchOrder
     Newest,
 }
 
-/// <summary>An entry found by the backend, with its backend score (higher is better).</summary>
-public readonly record struct SearchCandidate(int EntryId, double Score);
-
 /// <summary>
 /// The swap point between full-text engines (SQLite FTS5, PostgreSQL tsvector). Backends only find
 /// entries; ranking and snippets are Sen's own C#, identical on both.
@@ -35,10 +32,10 @@ public interface ISearchIndex
     Task<int> CountAsync(SearchQuery query, SearchFilter filter, CancellationToken cancellationToken);
 
     /// <summary>
-    /// One page of matches, newest first: by publication time (Newest) or by entry id (Relevance, for
-    /// pages beyond what Sen ranks); titleOnly matches the title and number/symbol only (suggestions).
+    /// The entry ids of one page of matches, newest first: by publication time (Newest) or by entry id
+    /// (Relevance, for pages beyond what Sen ranks); titleOnly matches the title and number/symbol only (suggestions).
     /// </summary>
-    Task<IReadOnlyList<SearchCandidate>> FindAsync(SearchQuery query, SearchFilter filter, SearchOrder order, int offset, int limit, bool titleOnly, CancellationToken cancellationToken);
+    Task<IReadOnlyList<int>> FindAsync(SearchQuery query, SearchFilter filter, SearchOrder order, int offset, int limit, bool titleOnly, CancellationToken cancellationToken);
 
     /// <summary>
     /// The newest <see cref="MaxRanked"/> matches, newest first, with the stored words

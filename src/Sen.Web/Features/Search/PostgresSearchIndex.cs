@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Sen.Web.Infrastructure.Data;
@@ -10,6 +11,10 @@ namespace Sen.Web.Features.Search;
 /// </summary>
 public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
 {
+    // The fields' weights in the "Document" vector: A title, B number/symbol or author, C lead, D body.
+    private const string DocumentWeights = "ABCD";
+    private const string TitleWeights = "AB";
+
     public async Task<int> CountAsync(SearchQuery query, SearchFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -21,8 +26,8 @@ public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
 
         return await SearchSql.WithCommandAsync(db, async command =>
         {
-            var sql = new StringBuilder("""SELECT count(*) FROM (SELECT 1 FROM "SearchEntries" e WHERE e."Document" @@ to_tsquery('simple', @q)""");
-            SqlFilter.Add(command, "@q", TsQuery(query));
+            var sql = new StringBuilder("""SELECT count(*) FROM (SELECT 1 FROM "SearchEntries" e WHERE """).Append(Matches("e", query, titleOnly: false));
+            AddQueries(command, query, titleOnly: false);
             SqlFilter.Append(sql, command, filter, c => "e.\"" + c + "\"");
             sql.Append(" LIMIT @max) t");
             SqlFilter.Add(command, "@max", ISearchIndex.MaxCount + 1);
@@ -31,7 +36,7 @@ public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<SearchCandidate>> FindAsync(SearchQuery query, SearchFilter filter, SearchOrder order, int offset, int limit, bool titleOnly, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<int>> FindAsync(SearchQuery query, SearchFilter filter, SearchOrder order, int offset, int limit, bool titleOnly, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(filter);
@@ -43,15 +48,13 @@ public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
         return await SearchSql.WithCommandAsync(db, async command =>
         {
             var relevance = order == SearchOrder.Relevance;
-            // As on SQLite: by relevance the newest MaxRanked matches, which SearchRanking orders.
-            const string rank = "0.0";
-            var sql = new StringBuilder("SELECT e.\"Id\", (").Append(rank).Append(")::float8 AS rank FROM \"SearchEntries\" e WHERE e.").Append(Column(titleOnly)).Append(" @@ to_tsquery('simple', @q)");
-            SqlFilter.Add(command, "@q", TsQuery(query));
+            var sql = new StringBuilder("SELECT e.\"Id\" FROM \"SearchEntries\" e WHERE ").Append(Matches("e", query, titleOnly));
+            AddQueries(command, query, titleOnly);
             SqlFilter.Append(sql, command, filter, c => "e.\"" + c + "\"");
             if (relevance)
             {
                 // Rank only the newest MaxRanked matches, as on SQLite (see ISearchIndex.MaxRanked).
-                sql.Append(" AND e.\"Id\" >= coalesce((SELECT m.\"Id\" FROM \"SearchEntries\" m WHERE m.").Append(Column(titleOnly)).Append(" @@ to_tsquery('simple', @q) ORDER BY m.\"Id\" DESC LIMIT 1 OFFSET @cap), 0)");
+                sql.Append(" AND e.\"Id\" >= coalesce((SELECT m.\"Id\" FROM \"SearchEntries\" m WHERE ").Append(Matches("m", query, titleOnly)).Append(" ORDER BY m.\"Id\" DESC LIMIT 1 OFFSET @cap), 0)");
                 SqlFilter.Add(command, "@cap", ISearchIndex.MaxRanked - 1);
             }
 
@@ -60,14 +63,7 @@ public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
             SqlFilter.Add(command, "@limit", limit);
             SqlFilter.Add(command, "@offset", offset);
             command.CommandText = sql.ToString();
-            var list = new List<SearchCandidate>(limit);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                list.Add(new SearchCandidate(reader.GetInt32(0), reader.GetDouble(1)));
-            }
-
-            return (IReadOnlyList<SearchCandidate>)list;
+            return await SearchSql.ReadIdsAsync(command, limit, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -83,10 +79,10 @@ public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
         return await SearchSql.WithCommandAsync(db, async command =>
         {
             // The same candidates as on SQLite: the newest MaxRanked matches, before filters.
-            var sql = new StringBuilder("""SELECT e."Id", e."TitleFolded", e."TitleExact", e."LeadFolded", e."LeadExact", e."ExtraFolded", e."PublishedAt" FROM "SearchEntries" e WHERE e.""").Append(Column(titleOnly)).Append(" @@ to_tsquery('simple', @q)");
-            SqlFilter.Add(command, "@q", TsQuery(query));
+            var sql = new StringBuilder("""SELECT e."Id", e."TitleFolded", e."TitleExact", e."LeadFolded", e."LeadExact", e."ExtraFolded", e."PublishedAt" FROM "SearchEntries" e WHERE """).Append(Matches("e", query, titleOnly));
+            AddQueries(command, query, titleOnly);
             SqlFilter.Append(sql, command, filter, c => "e.\"" + c + "\"");
-            sql.Append(" AND e.\"Id\" >= coalesce((SELECT m.\"Id\" FROM \"SearchEntries\" m WHERE m.").Append(Column(titleOnly)).Append(" @@ to_tsquery('simple', @q) ORDER BY m.\"Id\" DESC LIMIT 1 OFFSET @cap), 0)");
+            sql.Append(" AND e.\"Id\" >= coalesce((SELECT m.\"Id\" FROM \"SearchEntries\" m WHERE ").Append(Matches("m", query, titleOnly)).Append(" ORDER BY m.\"Id\" DESC LIMIT 1 OFFSET @cap), 0)");
             sql.Append(" ORDER BY e.\"Id\" DESC LIMIT @cap1");
             SqlFilter.Add(command, "@cap", ISearchIndex.MaxRanked - 1);
             SqlFilter.Add(command, "@cap1", ISearchIndex.MaxRanked);
@@ -103,26 +99,67 @@ public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
         }, cancellationToken);
 
     /// <summary>
-    /// A tsquery built only from Sen's tokens, each a quoted lexeme: words AND-ed, phrases with
-    /// &lt;-&gt;, the last word ":*" for suggestions.
+    /// A tsquery built only from Sen's tokens, each a quoted lexeme: groups AND-ed, phrases with
+    /// &lt;-&gt;, the last word ":*" for suggestions. With <paramref name="phraseWeights"/> a phrase is
+    /// written once per field weight, OR-ed, so that it must lie within one field as in FTS5: joined
+    /// tsvectors number their words on, which puts a title's last word next to the first word of the
+    /// number/symbol. <paramref name="wordWeights"/> restricts every lexeme to those fields.
     /// </summary>
-    internal static string TsQuery(SearchQuery query)
+    internal static string TsQuery(SearchQuery query, string phraseWeights = "", string wordWeights = "")
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(phraseWeights);
+        ArgumentNullException.ThrowIfNull(wordWeights);
         var parts = new List<string>();
         for (var i = 0; i < query.Groups.Count; i++)
         {
-            var prefix = query.LastIsPrefix && i == query.Groups.Count - 1;
-            var lexemes = query.Groups[i].Select(t => Lexeme(t.Folded) + (prefix ? ":*" : ""));
-            parts.Add("(" + string.Join(" <-> ", lexemes) + ")");
+            var group = query.Groups[i];
+            if (group.Count == 1)
+            {
+                var prefix = query.LastIsPrefix && i == query.Groups.Count - 1;
+                var suffix = (prefix ? "*" : "") + wordWeights;
+                parts.Add("(" + Lexeme(group[0].Folded) + (suffix.Length > 0 ? ":" + suffix : "") + ")");
+            }
+            else if (phraseWeights.Length == 0)
+            {
+                parts.Add("(" + string.Join(" <-> ", group.Select(t => Lexeme(t.Folded))) + ")");
+            }
+            else
+            {
+                var perField = phraseWeights.Select(w => "(" + string.Join(" <-> ", group.Select(t => Lexeme(t.Folded) + ":" + w)) + ")");
+                parts.Add("(" + string.Join(" | ", perField) + ")");
+            }
         }
 
         return string.Join(" & ", parts);
     }
 
-    // Title-only matching (suggestions) uses the small title + number/symbol vector (see the
-    // AddTitleSearchDocument migration); everything else the whole document.
-    private static string Column(bool titleOnly) => titleOnly ? "\"TitleDocument\"" : "\"Document\"";
+    /// <summary>
+    /// The match condition on the entries aliased <paramref name="alias"/>, over @q (and @qf): the whole
+    /// document, or for suggestions the small title + number/symbol vector (see the AddTitleSearchDocument
+    /// migration). That vector has no weights, so a title-only phrase is checked against the document too.
+    /// </summary>
+    private static string Matches(string alias, SearchQuery query, bool titleOnly)
+    {
+        if (!titleOnly)
+        {
+            return alias + ".\"Document\" @@ to_tsquery('simple', @q)";
+        }
+
+        var title = alias + ".\"TitleDocument\" @@ to_tsquery('simple', @q)";
+        return HasPhrase(query) ? title + " AND " + alias + ".\"Document\" @@ to_tsquery('simple', @qf)" : title;
+    }
+
+    private static void AddQueries(DbCommand command, SearchQuery query, bool titleOnly)
+    {
+        SqlFilter.Add(command, "@q", TsQuery(query, titleOnly ? "" : DocumentWeights));
+        if (titleOnly && HasPhrase(query))
+        {
+            SqlFilter.Add(command, "@qf", TsQuery(query, TitleWeights, TitleWeights));
+        }
+    }
+
+    private static bool HasPhrase(SearchQuery query) => query.Groups.Any(g => g.Count > 1);
 
     // A quoted lexeme: tokens hold only letters and digits, but quotes and backslashes are escaped anyway.
     private static string Lexeme(string token) =>

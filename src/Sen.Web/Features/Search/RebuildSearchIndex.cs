@@ -30,10 +30,10 @@ public sealed class RebuildSearchIndex(SenDbContext db)
                     break;
                 }
 
-                foreach (var article in batch.Where(SearchEntries.IsSearchable))
+                foreach (var article in batch.Where(SearchEntryBuilder.IsSearchable))
                 {
                     var row = new SearchEntry();
-                    SearchEntries.Fill(row, article);
+                    SearchEntryBuilder.Fill(row, article);
                     db.SearchEntries.Add(row);
                     count++;
                 }

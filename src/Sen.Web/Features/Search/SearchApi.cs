@@ -10,18 +10,22 @@ public static class SearchApi
     {
         app.MapGet(SuggestPath, async (HttpContext http, SuggestSearch suggest, SearchFilters filters, CancellationToken cancellationToken) =>
         {
-            var values = http.Request.Query["q"];
-            var text = values.Count == 0 ? "" : values[0] ?? "";
-            if (text.Length > SearchQuery.MaxLength)
-            {
-                text = text[..SearchQuery.MaxLength];
-            }
-
+            var text = SuggestText(http.Request);
             var parsed = await filters.ParseAsync(null, null, null, cancellationToken).ConfigureAwait(false);
             var items = await suggest.HandleAsync(text, parsed.Filter, cancellationToken).ConfigureAwait(false);
-            return TypedResults.Ok(new SuggestResponse(Text.VietnameseText.Nfc(text)!, items));
+            return TypedResults.Ok(new SuggestResponse(text, items));
         })
-        .WithName("SearchSuggest");
+        .WithName("SearchSuggest")
+        .RequireRateLimiting(SearchRateLimits.SuggestionsPolicy)
+        .CacheOutput(new SuggestionCachePolicy());
         return app;
+    }
+
+    /// <summary>What the reader typed (the first q), at most <see cref="SearchQuery.MaxLength"/> characters, in NFC.</summary>
+    internal static string SuggestText(HttpRequest request)
+    {
+        var values = request.Query["q"];
+        var text = values.Count == 0 ? "" : values[0] ?? "";
+        return Text.VietnameseText.Nfc(text.Length > SearchQuery.MaxLength ? text[..SearchQuery.MaxLength] : text)!;
     }
 }

@@ -74,7 +74,7 @@ public static class SearchBench
 
         var index = services.GetRequiredService<ISearchIndex>();
         var size = await index.SizeInBytesAsync(cancellationToken).ConfigureAwait(false);
-        var search = services.GetRequiredService<SearchContent>();
+        var search = services.GetRequiredService<SearchArticles>();
         var suggest = services.GetRequiredService<SuggestSearch>();
         var filter = new SearchFilter(site.Id, clock.GetUtcNow().UtcDateTime);
 
@@ -84,9 +84,9 @@ public static class SearchBench
         foreach (var q in Queries)
         {
             var query = SearchQuery.Parse(q);
-            var relevance = await MeasureAsync(iterations, () => search.HandleAsync(new SearchContent.Query(query, filter), cancellationToken)).ConfigureAwait(false);
-            var newest = await MeasureAsync(iterations, () => search.HandleAsync(new SearchContent.Query(query, filter, SearchOrder.Newest), cancellationToken)).ConfigureAwait(false);
-            var hits = (await search.HandleAsync(new SearchContent.Query(query, filter), cancellationToken).ConfigureAwait(false)).TotalCount;
+            var relevance = await MeasureAsync(iterations, () => search.HandleAsync(new SearchArticles.Query(query, filter), cancellationToken)).ConfigureAwait(false);
+            var newest = await MeasureAsync(iterations, () => search.HandleAsync(new SearchArticles.Query(query, filter, SearchOrder.Newest), cancellationToken)).ConfigureAwait(false);
+            var hits = (await search.HandleAsync(new SearchArticles.Query(query, filter), cancellationToken).ConfigureAwait(false)).TotalCount;
             all.AddRange(relevance);
             allNewest.AddRange(newest);
             rows.Add(string.Create(CultureInfo.InvariantCulture, $"| `{Escape(q)}` | {hits:N0} | {P(relevance, 50):0.0} | {P(relevance, 95):0.0} | {P(newest, 50):0.0} | {P(newest, 95):0.0} |"));

@@ -49,10 +49,10 @@ internal static class SearchIndexSync
         {
             if (entry.State == EntityState.Added)
             {
-                if (SearchEntries.IsSearchable(entry.Entity))
+                if (SearchEntryBuilder.IsSearchable(entry.Entity))
                 {
                     var row = new SearchEntry { Article = entry.Entity };
-                    SearchEntries.Fill(row, entry.Entity);
+                    SearchEntryBuilder.Fill(row, entry.Entity);
                     db.SearchEntries.Add(row);
                 }
             }
@@ -70,7 +70,7 @@ internal static class SearchIndexSync
         foreach (var article in modified)
         {
             existing.TryGetValue(article.Id, out var row);
-            if (!SearchEntries.IsSearchable(article))
+            if (!SearchEntryBuilder.IsSearchable(article))
             {
                 if (row is not null)
                 {
@@ -86,7 +86,7 @@ internal static class SearchIndexSync
                 db.SearchEntries.Add(row);
             }
 
-            SearchEntries.Fill(row, article);
+            SearchEntryBuilder.Fill(row, article);
         }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using Sen.Web.Features.Errors;
 using Sen.Web.Infrastructure.Http;
@@ -7,7 +8,8 @@ using Sen.Web.Text;
 
 namespace Sen.Web.Features.Search;
 
-public sealed class SearchPageModel(SearchContent search, SearchFilters filters) : PageModel
+[EnableRateLimiting(SearchRateLimits.PagePolicy)]
+public sealed class SearchPageModel(SearchArticles search, SearchFilters filters) : PageModel
 {
     public const string Path = "/tim-kiem";
     public const string QueryParameter = "q";
@@ -33,7 +35,7 @@ public sealed class SearchPageModel(SearchContent search, SearchFilters filters)
     /// <summary>False when the reader typed nothing searchable: the page then shows only the form and help.</summary>
     public bool Searched { get; private set; }
 
-    public SearchContent.Result Result { get; private set; } = new([], 0, SearchContent.PageSize);
+    public SearchArticles.Result Result { get; private set; } = new([], 0, SearchArticles.PageSize);
 
     public IReadOnlyList<SearchFilters.CategoryOption> Categories { get; private set; } = [];
 
@@ -63,7 +65,7 @@ public sealed class SearchPageModel(SearchContent search, SearchFilters filters)
         var query = SearchQuery.Parse(Q);
         Searched = !query.IsEmpty;
         Result = await search.HandleAsync(
-            new SearchContent.Query(query, parsed.Filter, Newest ? SearchOrder.Newest : SearchOrder.Relevance, page),
+            new SearchArticles.Query(query, parsed.Filter, Newest ? SearchOrder.Newest : SearchOrder.Relevance, page),
             cancellationToken);
         return Page();
     }

@@ -9,11 +9,11 @@ public static class SearchRanking
 {
     public sealed record Fields(int EntryId, string TitleFolded, string TitleExact, string LeadFolded, string LeadExact, string ExtraFolded, DateTime PublishedAt);
 
-    public static IReadOnlyList<int> Order(SearchQuery query, IReadOnlyList<SearchCandidate> candidates, IEnumerable<Fields> fields)
+    /// <summary>Entry ids, best first; <paramref name="candidates"/> come in the backend's order (newest first).</summary>
+    public static IReadOnlyList<int> Order(SearchQuery query, IReadOnlyList<Fields> candidates)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(candidates);
-        var byId = fields.ToDictionary(f => f.EntryId);
         var folded = query.FoldedTokens.Distinct(StringComparer.Ordinal).ToList();
         var sequence = query.FoldedTokens;
         var marked = query.Tokens.Where(t => t.HasMarks).Select(t => t.Exact).Distinct(StringComparer.Ordinal).ToList();
@@ -23,11 +23,7 @@ public static class SearchRanking
         var scored = new List<(int Id, double Score, DateTime PublishedAt)>(candidates.Count);
         for (var i = 0; i < candidates.Count; i++)
         {
-            if (!byId.TryGetValue(candidates[i].EntryId, out var f))
-            {
-                continue;
-            }
-
+            var f = candidates[i];
             var title = Split(f.TitleFolded);
             var titleExact = Split(f.TitleExact);
             var lead = Split(f.LeadFolded);

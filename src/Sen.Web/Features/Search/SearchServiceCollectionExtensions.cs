@@ -12,12 +12,13 @@ public static class SearchServiceCollectionExtensions
             var db = sp.GetRequiredService<SenDbContext>();
             return db.Provider == DatabaseProvider.Postgres ? new PostgresSearchIndex(db) : new SqliteSearchIndex(db);
         });
-        services.AddScoped<SearchContent>();
+        services.AddScoped<SearchArticles>();
         services.AddScoped<SuggestSearch>();
         services.AddScoped<RebuildSearchIndex>();
         services.AddScoped<SearchFilters>();
         services.AddScoped<IDatabaseStartupTask, BuildMissingSearchIndexOnStart>();
         services.AddSingleton<IInterceptor, SearchIndexSyncInterceptor>();
+        services.AddSearchRateLimits();
         return services;
     }
 }

@@ -25,6 +25,19 @@ internal static class SearchSql
         }
     }
 
+    /// <summary>Reads the first column of every row: entry ids.</summary>
+    public static async Task<IReadOnlyList<int>> ReadIdsAsync(DbCommand command, int capacity, CancellationToken cancellationToken)
+    {
+        var list = new List<int>(capacity);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(reader.GetInt32(0));
+        }
+
+        return list;
+    }
+
     /// <summary>Reads rows of (id, title folded/exact, lead folded/exact, extra folded, published at) for <see cref="SearchRanking"/>.</summary>
     public static async Task<IReadOnlyList<SearchRanking.Fields>> ReadFieldsAsync(DbCommand command, CancellationToken cancellationToken)
     {

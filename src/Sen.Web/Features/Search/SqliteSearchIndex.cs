@@ -11,9 +11,11 @@ namespace Sen.Web.Features.Search;
 /// </summary>
 public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
 {
+    private const string TitleColumns = "{TitleFolded ExtraFolded}";
+
     // CROSS JOIN keeps the FTS table as the outer loop: with the (SiteId, PublishedAt) index at hand the
     // planner would otherwise walk the entries and run the MATCH once per row.
-    private const string TitleColumns = "{TitleFolded ExtraFolded}";
+    private const string MatchesThenEntries = "SearchFts f CROSS JOIN SearchEntries e ON e.Id = f.rowid";
 
     public async Task<int> CountAsync(SearchQuery query, SearchFilter filter, CancellationToken cancellationToken)
     {
@@ -26,7 +28,7 @@ public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
 
         return await SearchSql.WithCommandAsync(db, async command =>
         {
-            var sql = new StringBuilder("SELECT count(*) FROM (SELECT 1 FROM SearchFts f CROSS JOIN SearchEntries e ON e.Id = f.rowid WHERE SearchFts MATCH @match");
+            var sql = new StringBuilder("SELECT count(*) FROM (SELECT 1 FROM " + MatchesThenEntries + " WHERE SearchFts MATCH @match");
             SqlFilter.Add(command, "@match", Match(query, titleOnly: false));
             SqlFilter.Append(sql, command, filter, c => "e." + c);
             sql.Append(" LIMIT @max)");
@@ -36,7 +38,7 @@ public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<SearchCandidate>> FindAsync(SearchQuery query, SearchFilter filter, SearchOrder order, int offset, int limit, bool titleOnly, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<int>> FindAsync(SearchQuery query, SearchFilter filter, SearchOrder order, int offset, int limit, bool titleOnly, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(filter);
@@ -61,20 +63,19 @@ public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
             {
                 // Newest first among many matches: walk the (SiteId, PublishedAt) index from the newest
                 // end and keep the entries in the set of matching ids, instead of sorting every match.
-                var newest = new StringBuilder("SELECT e.Id, 0.0 FROM SearchEntries e INDEXED BY IX_SearchEntries_SiteId_PublishedAt WHERE e.Id IN (SELECT rowid FROM SearchFts WHERE SearchFts MATCH @match)");
+                var newest = new StringBuilder("SELECT e.Id FROM SearchEntries e INDEXED BY IX_SearchEntries_SiteId_PublishedAt WHERE e.Id IN (SELECT rowid FROM SearchFts WHERE SearchFts MATCH @match)");
                 SqlFilter.Add(command, "@match", match);
                 SqlFilter.Append(newest, command, filter, c => "e." + c);
                 newest.Append(" ORDER BY e.PublishedAt DESC, e.Id DESC LIMIT @limit OFFSET @offset");
                 SqlFilter.Add(command, "@limit", limit);
                 SqlFilter.Add(command, "@offset", offset);
                 command.CommandText = newest.ToString();
-                return await ReadAsync(command, limit, cancellationToken).ConfigureAwait(false);
+                return await SearchSql.ReadIdsAsync(command, limit, cancellationToken).ConfigureAwait(false);
             }
 
-            // By relevance: the newest MaxRanked matches, newest first; SearchRanking orders them. bm25 is
-            // not used: it counts every document holding each word (its IDF) on every query, which grows
-            // with the archive (8-25 ms at 100,000 articles for common words) whatever the LIMIT.
-            var sql = new StringBuilder("SELECT f.rowid, 0.0 FROM SearchFts f CROSS JOIN SearchEntries e ON e.Id = f.rowid WHERE SearchFts MATCH @match");
+            // By relevance (pages beyond what SearchRanking orders): the newest MaxRanked matches by entry
+            // id. Newest first among few matches: sorting them all is cheap.
+            var sql = new StringBuilder("SELECT f.rowid FROM " + MatchesThenEntries + " WHERE SearchFts MATCH @match");
             SqlFilter.Add(command, "@match", match);
             SqlFilter.Append(sql, command, filter, c => "e." + c);
             if (relevance)
@@ -96,7 +97,7 @@ public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
             SqlFilter.Add(command, "@limit", limit);
             SqlFilter.Add(command, "@offset", offset);
             command.CommandText = sql.ToString();
-            return await ReadAsync(command, limit, cancellationToken).ConfigureAwait(false);
+            return await SearchSql.ReadIdsAsync(command, limit, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -111,10 +112,10 @@ public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
 
         return await SearchSql.WithCommandAsync(db, async command =>
         {
-            // bm25 is not used: it counts every document holding each word (its IDF) on every query,
-            // which grows with the archive (8-25 ms at 100,000 articles for common words) whatever the LIMIT.
+            // Not bm25: it counts every document holding each query word (its IDF) on every query, a cost
+            // that grows with the archive whatever the LIMIT, while Sen's ranking reads only these rows.
             var match = Match(query, titleOnly);
-            var sql = new StringBuilder("SELECT f.rowid, e.TitleFolded, e.TitleExact, e.LeadFolded, e.LeadExact, e.ExtraFolded, e.PublishedAt FROM SearchFts f CROSS JOIN SearchEntries e ON e.Id = f.rowid WHERE SearchFts MATCH @match");
+            var sql = new StringBuilder("SELECT f.rowid, e.TitleFolded, e.TitleExact, e.LeadFolded, e.LeadExact, e.ExtraFolded, e.PublishedAt FROM " + MatchesThenEntries + " WHERE SearchFts MATCH @match");
             SqlFilter.Add(command, "@match", match);
             SqlFilter.Append(sql, command, filter, c => "e." + c);
             sql.Append(" AND f.rowid >= coalesce((SELECT rowid FROM SearchFts WHERE SearchFts MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @cap), 0)");
@@ -124,18 +125,6 @@ public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
             command.CommandText = sql.ToString();
             return await SearchSql.ReadFieldsAsync(command, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<IReadOnlyList<SearchCandidate>> ReadAsync(System.Data.Common.DbCommand command, int limit, CancellationToken cancellationToken)
-    {
-        var list = new List<SearchCandidate>(limit);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(new SearchCandidate(reader.GetInt32(0), -reader.GetDouble(1)));
-        }
-
-        return list;
     }
 
     public Task<long> SizeInBytesAsync(CancellationToken cancellationToken) =>
@@ -155,7 +144,7 @@ public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
     /// <summary>
     /// The FTS5 query: every group (a quoted token, or a quoted phrase) is required; the last may be a
     /// prefix. Exact-diacritic and phrase preferences are applied by <see cref="SearchRanking"/>, not
-    /// here: as extra bm25 phrases they cost four times the ranking time for the same order.
+    /// here: as extra bm25 phrases they made ranking several times slower for the same order.
     /// </summary>
     internal static string Match(SearchQuery query, bool titleOnly)
     {

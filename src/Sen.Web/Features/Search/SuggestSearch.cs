@@ -1,7 +1,7 @@
 namespace Sen.Web.Features.Search;
 
 /// <summary>As-you-type suggestions: titles (and document numbers) matching the words so far, the last as a prefix.</summary>
-public sealed class SuggestSearch(SearchContent search)
+public sealed class SuggestSearch(SearchArticles search)
 {
     public const int MaxItems = 8;
 

@@ -4,8 +4,8 @@ using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Search;
 
-/// <summary>One page of search results with highlighted titles and snippets.</summary>
-public sealed class SearchContent(SenDbContext db, ISearchIndex index)
+/// <summary>Searches the published articles: one page of results with highlighted titles and snippets.</summary>
+public sealed class SearchArticles(SenDbContext db, ISearchIndex index)
 {
     public const int PageSize = 10;
 
@@ -51,13 +51,11 @@ public sealed class SearchContent(SenDbContext db, ISearchIndex index)
         ArgumentNullException.ThrowIfNull(text);
         if (order == SearchOrder.Newest || offset + count > RerankDepth)
         {
-            var page = await index.FindAsync(text, filter, order, offset, count, titleOnly, cancellationToken).ConfigureAwait(false);
-            return page.Select(c => c.EntryId).ToList();
+            return await index.FindAsync(text, filter, order, offset, count, titleOnly, cancellationToken).ConfigureAwait(false);
         }
 
-        var fields = await index.CandidatesAsync(text, filter, titleOnly, cancellationToken).ConfigureAwait(false);
-        var candidates = fields.Select(f => new SearchCandidate(f.EntryId, 0)).ToList();
-        return SearchRanking.Order(text, candidates, fields).Skip(offset).Take(count).ToList();
+        var candidates = await index.CandidatesAsync(text, filter, titleOnly, cancellationToken).ConfigureAwait(false);
+        return SearchRanking.Order(text, candidates).Skip(offset).Take(count).ToList();
     }
 
     public async Task<IReadOnlyList<Hit>> LoadAsync(IReadOnlyList<int> ids, SearchQuery text, CancellationToken cancellationToken, bool withSnippets = true)

@@ -2,10 +2,13 @@ using Sen.Web.Features.Articles;
 
 namespace Sen.Web.Features.Search;
 
-/// <summary>Builds index rows from their sources; the one place that decides what is searchable.</summary>
-public static class SearchEntries
+/// <summary>Fills <see cref="SearchEntry"/> rows from their sources; the one place that decides what is searchable.</summary>
+public static class SearchEntryBuilder
 {
-    /// <summary>The row an article should have, or null when readers may not see it.</summary>
+    /// <summary>
+    /// Whether the article has an entry: published with a publication time. Scheduled articles have
+    /// one too and are left out by time at query.
+    /// </summary>
     public static bool IsSearchable(Article article) =>
         article is { Status: ArticleStatus.Published, PublishedAt: not null };
 
