@@ -1,6 +1,6 @@
 using System.Text;
+using Sen.Tools.Generate;
 using Sen.Web.Features.Articles;
-using Sen.Web.Features.Generate;
 
 namespace Sen.Tests.Generate;
 
