@@ -19,6 +19,8 @@ namespace Sen.Web;
 /// <summary>Builds the web application: services from each feature, then the pipeline.</summary>
 public static class SenApp
 {
+    private const string HostLogCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+
     /// <param name="args">Host arguments (--urls ...).</param>
     /// <param name="serve">True when the app will take requests: the database is then prepared as the host starts.</param>
     public static WebApplication Build(string[] args, bool serve = false)
@@ -51,8 +53,6 @@ public static class SenApp
         UsePipeline(app);
         return app;
     }
-
-    private const string HostLogCategory = "Microsoft.Extensions.Hosting.Internal.Host";
 
     public static void AddServices(WebApplicationBuilder builder)
     {

@@ -27,6 +27,7 @@ public static class StartupFailure
             $"Không mở được cơ sở dữ liệu SQLite / cannot open the SQLite database ({e.Message}): đặt / set Sen:DataPath or ConnectionStrings:Default",
         NpgsqlException { InnerException: SocketException or TimeoutException } e =>
             $"Không kết nối được PostgreSQL / cannot reach PostgreSQL ({e.Message}): đặt / set ConnectionStrings:Default",
+        OperationCanceledException => "Đã dừng trước khi khởi động xong / stopped before start-up finished",
         _ => null,
     };
 
