@@ -22,7 +22,10 @@ public static class SenApp
     private const string HostLogCategory = "Microsoft.Extensions.Hosting.Internal.Host";
 
     /// <param name="args">Host arguments (--urls ...).</param>
-    /// <param name="serve">True when the app will take requests: the database is then prepared as the host starts.</param>
+    /// <param name="serve">
+    /// True when the app will take requests: the pipeline is built and the database prepared as the host
+    /// starts. Commands need only the services (and sen-tools has no static assets manifest to map).
+    /// </param>
     public static WebApplication Build(string[] args, bool serve = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -30,7 +33,8 @@ public static class SenApp
             Args = args,
             ContentRootPath = ContentRoot.For(args),
 
-            // Not the entry assembly's name: sen-tools builds this same app, and the static assets manifest is sen's.
+            // Not the entry assembly's name: sen-tools builds this same app and reads sen's settings
+            // (user secrets in Development are found by application name).
             ApplicationName = typeof(SenApp).Assembly.GetName().Name,
         });
         AddServices(builder);
@@ -48,9 +52,9 @@ public static class SenApp
         if (serve)
         {
             app.Lifetime.ApplicationStarted.Register(() => started = true);
+            UsePipeline(app);
         }
 
-        UsePipeline(app);
         return app;
     }
 

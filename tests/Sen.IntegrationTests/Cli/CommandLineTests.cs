@@ -69,6 +69,17 @@ public sealed class CommandLineTests(PublishedSen sen) : IClassFixture<Published
     }
 
     [Fact]
+    public async Task Tool_generate_fills_the_configured_database_and_rebuilds_the_search_index()
+    {
+        var data = sen.NewPath("data");
+        using var run = await RunToolsAsync(Environment(data), "generate", "--articles", "30", "--seed", "2");
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\n{run.Output}\n{run.Error}");
+        Assert.Contains("generated 30 bài / articles", run.Output, StringComparison.Ordinal);
+        Assert.Contains("search index rebuilt", run.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(data, "sen.db")));
+    }
+
+    [Fact]
     public async Task A_taken_port_is_told_in_one_line_and_a_non_zero_exit()
     {
         using var taken = new TcpListener(IPAddress.Loopback, 0);
@@ -145,7 +156,7 @@ public sealed class CommandLineTests(PublishedSen sen) : IClassFixture<Published
         SenProcess.RunAsync(sen.NewFolder("cwd"), environment, CommandTimeout, [sen.SenDll, .. args]);
 
     private Task<SenProcess> RunToolsAsync(Dictionary<string, string> environment, params string[] args) =>
-        SenProcess.RunAsync(sen.NewFolder("cwd"), environment, CommandTimeout, [PublishedSen.ToolsDll, .. args]);
+        SenProcess.RunAsync(sen.NewFolder("cwd"), environment, CommandTimeout, [sen.ToolsDll, .. args]);
 
     private static Dictionary<string, string> Environment(string dataPath) => new()
     {

@@ -1,8 +1,8 @@
 namespace Sen.IntegrationTests.Cli;
 
 /// <summary>
-/// Sen published as operators deploy it (`dotnet publish`), in a temporary folder of its own,
-/// plus a scratch folder for working directories and data folders.
+/// Sen and its tools published as operators deploy them (`dotnet publish`), each in a temporary
+/// folder of its own, plus a scratch folder for working directories and data folders.
 /// </summary>
 public sealed class PublishedSen : IAsyncLifetime
 {
@@ -14,16 +14,12 @@ public sealed class PublishedSen : IAsyncLifetime
 
     public string SenDll => Path.Combine(AppFolder, "sen.dll");
 
-    /// <summary>The tools, from the test output (the test project references them).</summary>
-    public static string ToolsDll => Path.Combine(AppContext.BaseDirectory, "sen-tools.dll");
+    public string ToolsDll => Path.Combine(root.FullName, "tools", "sen-tools.dll");
 
     public async ValueTask InitializeAsync()
     {
-        // Sen was built in this configuration as a reference of the tests; publish only copies it out.
-        using var publish = await SenProcess.RunAsync(SenProcess.RepositoryRoot, new Dictionary<string, string>(), PublishTimeout,
-            "publish", Path.Combine(SenProcess.RepositoryRoot, "src", "Sen.Web", "Sen.Web.csproj"),
-            "--no-build", "-c", SenProcess.Configuration, "-o", AppFolder, "-nologo");
-        Assert.True(publish.ExitCode == 0, $"dotnet publish failed:\n{publish.Output}\n{publish.Error}");
+        await PublishAsync(Path.Combine("src", "Sen.Web", "Sen.Web.csproj"), AppFolder);
+        await PublishAsync(Path.Combine("tools", "Sen.Tools", "Sen.Tools.csproj"), Path.GetDirectoryName(ToolsDll)!);
     }
 
     /// <summary>A new empty folder under the scratch folder.</summary>
@@ -49,5 +45,13 @@ public sealed class PublishedSen : IAsyncLifetime
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    private static async Task PublishAsync(string project, string folder)
+    {
+        // Built in this configuration as references of the tests; publishing only copies them out.
+        using var publish = await SenProcess.RunAsync(SenProcess.RepositoryRoot, new Dictionary<string, string>(), PublishTimeout,
+            "publish", Path.Combine(SenProcess.RepositoryRoot, project), "--no-build", "-c", SenProcess.Configuration, "-o", folder, "-nologo");
+        Assert.True(publish.ExitCode == 0, $"dotnet publish {project} failed:\n{publish.Output}\n{publish.Error}");
     }
 }
