@@ -16,8 +16,9 @@ try
     await app.RunAsync().ConfigureAwait(false);
     return 0;
 }
-catch (Exception e)
+catch (Exception e) when (e is not HostAbortedException)
 {
+    // HostAbortedException is how tools that only need the built host (dotnet ef) stop it: theirs to catch.
     return await StartupFailure.ReportAsync(e).ConfigureAwait(false);
 }
 
