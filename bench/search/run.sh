@@ -3,8 +3,8 @@
 # (and PostgreSQL when SEN_BENCH_POSTGRES is set). Writes bench/search/results-<provider>.md, a
 # section to paste into BENCHMARKS.md.
 #
-#   bench/search/run.sh 100000          # content from `sen generate --articles 100000`
-#   SEN_BENCH_FILL=1 bench/search/run.sh 20000   # without `sen generate`: the bench inserts synthetic articles
+#   bench/search/run.sh 100000          # content from `sen-tools generate --articles 100000`
+#   SEN_BENCH_FILL=1 bench/search/run.sh 20000   # without `sen-tools generate`: the bench inserts synthetic articles
 #   SEN_BENCH_POSTGRES="Host=127.0.0.1;Port=55432;Username=postgres;Database=sen_bench" bench/search/run.sh 100000
 #   (an empty database: createdb sen_bench; SEN_BENCH_SKIP_SQLITE=1 runs PostgreSQL only)
 #
@@ -21,8 +21,8 @@ mkdir -p "$data_dir"
 export Logging__LogLevel__Default=Warning
 export DOTNET_gcServer=0
 
-dotnet build src/Sen.Web -c Release -v q -nologo
-sen=(dotnet src/Sen.Web/bin/Release/net10.0/sen.dll)
+dotnet build tools/Sen.Tools -c Release -v q -nologo
+tools=(dotnet tools/Sen.Tools/bin/Release/net10.0/sen-tools.dll)
 
 run() {
   local provider="$1"
@@ -31,10 +31,10 @@ run() {
     fill_args=(--fill "$articles")
   else
     echo "== $provider: generating $articles articles"
-    "${sen[@]}" generate --articles "$articles"
+    "${tools[@]}" generate --articles "$articles"
   fi
   echo "== $provider: benchmark"
-  "${sen[@]}" search bench "${fill_args[@]}" --iterations "$iterations" --output "$out_dir/results-$provider.md"
+  "${tools[@]}" bench search "${fill_args[@]}" --iterations "$iterations" --output "$out_dir/results-$provider.md"
 }
 
 if [[ "${SEN_BENCH_SKIP_SQLITE:-0}" != "1" ]]; then

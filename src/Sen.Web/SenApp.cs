@@ -13,6 +13,7 @@ using Sen.Web.Features.Sites;
 using Sen.Web.Features.ViewCounts;
 using Sen.Web.Infrastructure.Caching;
 using Sen.Web.Infrastructure.Data;
+using Sen.Web.Infrastructure.Hosting;
 using Sen.Web.Infrastructure.Http;
 
 namespace Sen.Web;
@@ -20,19 +21,42 @@ namespace Sen.Web;
 /// <summary>Builds the web application: services from each feature, then the pipeline.</summary>
 public static class SenApp
 {
+    private const string HostLogCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+
     /// <param name="args">Host arguments (--urls ...).</param>
-    /// <param name="serve">True when the app will take requests: the database is then prepared as the host starts.</param>
+    /// <param name="serve">
+    /// True when the app will take requests: the pipeline is built and the database prepared as the host
+    /// starts. Commands need only the services (and sen-tools has no static assets manifest to map).
+    /// </param>
     public static WebApplication Build(string[] args, bool serve = false)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = ContentRoot.For(args),
+
+            // Not the entry assembly's name: sen-tools builds this same app and reads sen's settings
+            // (user secrets in Development are found by application name).
+            ApplicationName = typeof(SenApp).Assembly.GetName().Name,
+        });
         AddServices(builder);
+        var started = false;
         if (serve)
         {
             builder.Services.AddDatabaseInitialization();
+
+            // Program tells a failed start in one line (StartupFailure); the host's own error report
+            // of it would repeat it with a stack trace.
+            builder.Logging.AddFilter(HostLogCategory, level => level >= LogLevel.Warning && (started || level != LogLevel.Error));
         }
 
         var app = builder.Build();
-        UsePipeline(app);
+        if (serve)
+        {
+            app.Lifetime.ApplicationStarted.Register(() => started = true);
+            UsePipeline(app);
+        }
+
         return app;
     }
 
@@ -44,7 +68,17 @@ public static class SenApp
 
         // Razor would otherwise write every Vietnamese letter as a numeric entity, doubling page size.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        builder.Services.AddSenData(builder.Configuration, builder.Environment);
+        try
+        {
+            builder.Services.AddSenData(builder.Configuration, builder.Environment);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Registering SQLite creates the data folder.
+            throw new StartupException(
+                $"Không tạo được thư mục dữ liệu / cannot create the data folder ({e.Message}): đặt / set Sen:DataPath (Sen__DataPath)", e);
+        }
+
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddViewLocalization()

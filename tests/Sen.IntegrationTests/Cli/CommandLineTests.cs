@@ -1,21 +1,208 @@
-using Sen.Web.Infrastructure.Cli;
+using System.Diagnostics;
+using System.Net.Sockets;
+using Sen.Web.Features.Import;
 
 namespace Sen.IntegrationTests.Cli;
 
-public sealed class CommandLineTests
+/// <summary>The program as a newcomer meets it: published or under `dotnet run`, started as a real process.</summary>
+public sealed class CommandLineTests(PublishedSen sen) : IClassFixture<PublishedSen>
 {
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
+
     [Theory]
     [InlineData("--help")]
     [InlineData("search", "--help")]
     [InlineData("import", "text", "--help")]
-    [InlineData("generate", "--help")]
-    public async Task Help_is_shown_and_exits_zero(params string[] args) =>
-        Assert.Equal(0, await SenCommandLine.RunAsync(args));
+    public async Task Help_is_shown_and_exits_zero(params string[] args)
+    {
+        using var run = await RunSenAsync(Environment(sen.NewPath("data")), args);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Usage:", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_help_explains_serving_instead_of_starting_the_server()
+    {
+        using var run = await RunSenAsync(Environment(sen.NewPath("data")), "serve", "--help");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("--urls", run.Output, StringComparison.Ordinal);
+        Assert.Contains("ASPNETCORE_URLS", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", run.Output, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData("no-such-command")]
     [InlineData("import", "text")]
+    [InlineData("import", "text", "no-such-file.txt", "--category", "tin-co-so")]
+    [InlineData("search", "rebuild", "--no-such-option")]
+    [InlineData("generate", "--articles", "10")]
+    public async Task Wrong_commands_exit_non_zero_without_touching_a_database(params string[] args)
+    {
+        var data = sen.NewPath("data");
+        using var run = await RunSenAsync(Environment(data), args);
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.False(File.Exists(Path.Combine(data, "sen.db")), $"sen {string.Join(' ', args)} created a database");
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("generate", "--help")]
+    [InlineData("bench", "listing", "--help")]
+    [InlineData("bench", "search", "--help")]
+    public async Task Tool_help_is_shown_and_exits_zero(params string[] args)
+    {
+        using var run = await RunToolsAsync(Environment(sen.NewPath("data")), args);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Usage:", run.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("generate", "--articles", "many")]
-    public async Task Wrong_commands_exit_non_zero_without_touching_a_database(params string[] args) =>
-        Assert.NotEqual(0, await SenCommandLine.RunAsync(args));
+    [InlineData("generate", "--articles=-1")]
+    [InlineData("bench", "no-such-bench")]
+    public async Task Wrong_tool_commands_exit_non_zero_without_touching_a_database(params string[] args)
+    {
+        var data = sen.NewPath("data");
+        using var run = await RunToolsAsync(Environment(data), args);
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.False(File.Exists(Path.Combine(data, "sen.db")), $"sen-tools {string.Join(' ', args)} created a database");
+    }
+
+    [Fact]
+    public async Task Tool_generate_fills_the_configured_database_and_rebuilds_the_search_index()
+    {
+        var data = sen.NewPath("data");
+        using var run = await RunToolsAsync(Environment(data), "generate", "--articles", "30", "--seed", "2");
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\n{run.Output}\n{run.Error}");
+        Assert.Contains("generated 30 bài / articles", run.Output, StringComparison.Ordinal);
+        Assert.Contains("search index rebuilt", run.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(data, "sen.db")));
+    }
+
+    [Fact]
+    public async Task A_taken_port_is_told_in_one_line_and_a_non_zero_exit()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        using var run = await RunSenAsync(Environment(sen.NewPath("data")), "--urls", $"http://127.0.0.1:{port}");
+
+        Assert.Equal(1, run.ExitCode);
+        var line = Assert.Single(Lines(run.Error));
+        Assert.Contains("port in use", line, StringComparison.Ordinal);
+        Assert.Contains(port.ToString(System.Globalization.CultureInfo.InvariantCulture), line, StringComparison.Ordinal);
+        Assert.Contains("ASPNETCORE_URLS", line, StringComparison.Ordinal);
+        AssertNoStackTrace(run);
+    }
+
+    [Theory]
+    [InlineData("serve", "--urls", "http://127.0.0.1:0")]
+    [InlineData("search", "rebuild")]
+    public async Task A_data_folder_that_cannot_be_created_is_told_in_one_line_and_a_non_zero_exit(params string[] args)
+    {
+        // Under a regular file: no folder can be made there, even by root.
+        var file = sen.NewPath("file");
+        await File.WriteAllTextAsync(file, "", TestContext.Current.CancellationToken);
+
+        using var run = await RunSenAsync(Environment(Path.Combine(file, "data")), args);
+
+        Assert.Equal(1, run.ExitCode);
+        var line = Assert.Single(Lines(run.Error));
+        Assert.Contains("cannot create the data folder", line, StringComparison.Ordinal);
+        Assert.Contains("Sen:DataPath", line, StringComparison.Ordinal);
+        AssertNoStackTrace(run);
+    }
+
+    [Fact]
+    public async Task Published_sen_started_from_another_folder_reads_its_settings_and_serves_its_stylesheet()
+    {
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        var environment = Environment(sen.NewPath("data"));
+        environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
+        using var server = SenProcess.Start(sen.NewFolder("elsewhere"), environment, sen.SenDll);
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        await WaitForHealthAsync(server, http);
+
+        var home = Html.Parse(await http.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken));
+        var stylesheet = home.QuerySelector("link[rel=stylesheet]")?.GetAttribute("href");
+        Assert.NotNull(stylesheet);
+        using var css = await http.GetAsync(new Uri(stylesheet, UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+
+        // appsettings.json keeps ASP.NET Core's per-request log lines below the console's level.
+        Assert.DoesNotContain("Request starting", server.Output + server.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("WebRootPath was not found", server.Output + server.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Under_dotnet_run_a_relative_path_is_read_from_the_folder_the_command_was_typed_in()
+    {
+        var work = sen.NewFolder("work");
+        Directory.CreateDirectory(Path.Combine(work, "shared"));
+        Directory.CreateDirectory(Path.Combine(work, "here"));
+        await File.WriteAllTextAsync(Path.Combine(work, "shared", "page.txt"), DemoContentSeeder.ReadSeedText(), TestContext.Current.CancellationToken);
+
+        using var run = await SenProcess.RunAsync(Path.Combine(work, "here"), Environment(sen.NewPath("data")), CommandTimeout,
+            "run", "--no-build", "-c", SenProcess.Configuration, "--project", Path.Combine(SenProcess.RepositoryRoot, "src", "Sen.Web"),
+            "--", "import", "text", "../shared/page.txt", "--category", "cong-tac-dan-van");
+
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\n{run.Output}\n{run.Error}");
+        Assert.Contains("Đã nhập / imported: /cong-tac-dan-van/", run.Output, StringComparison.Ordinal);
+    }
+
+    private Task<SenProcess> RunSenAsync(Dictionary<string, string> environment, params string[] args) =>
+        SenProcess.RunAsync(sen.NewFolder("cwd"), environment, CommandTimeout, [sen.SenDll, .. args]);
+
+    private Task<SenProcess> RunToolsAsync(Dictionary<string, string> environment, params string[] args) =>
+        SenProcess.RunAsync(sen.NewFolder("cwd"), environment, CommandTimeout, [sen.ToolsDll, .. args]);
+
+    private static Dictionary<string, string> Environment(string dataPath) => new()
+    {
+        ["Sen__DataPath"] = dataPath,
+        ["Database__Provider"] = "Sqlite",
+        ["ConnectionStrings__Default"] = "",
+    };
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static void AssertNoStackTrace(SenProcess run)
+    {
+        var all = run.Output + run.Error;
+        Assert.DoesNotContain("Unhandled exception", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", all, StringComparison.Ordinal);
+    }
+
+    private static async Task WaitForHealthAsync(SenProcess server, HttpClient http)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            Assert.False(server.HasExited, $"Sen exited before answering /healthz:\n{server.Output}\n{server.Error}");
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Fail($"Sen did not answer /healthz within 90 s:\n{server.Output}\n{server.Error}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }

@@ -2,8 +2,8 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Sen.Tools.Generate;
 using Sen.Web.Features.Articles;
-using Sen.Web.Features.Generate;
 using Sen.Web.Features.Sites;
 using Sen.Web.Infrastructure.Data;
 using Sen.Web.Text;
@@ -45,6 +45,28 @@ public abstract class GenerateArticlesTests<TFactory>(TFactory factory) : IClass
 
         static IEnumerable<string> Key(IEnumerable<Article> articles) =>
             articles.Select(a => $"{a.CategoryId}|{a.Title}|{a.Lead}|{a.BodyHtml}|{a.PublishedAt:O}|{a.ViewCount}|{a.AuthorName}");
+    }
+
+    [Fact]
+    public async Task Generated_articles_are_stored_sanitized_and_found_by_search_at_once()
+    {
+        factory.RequireProvider();
+        var generated = await GenerateAsync(seed: 5);
+
+        foreach (var article in generated)
+        {
+            Assert.Equal(SafeHtml.Sanitize(article.BodyHtml), article.BodyHtml);
+        }
+
+        var ids = generated.Select(a => (int?)a.Id).ToList();
+        var indexed = await factory.InScopeAsync(sp => sp.GetRequiredService<SenDbContext>().SearchEntries
+            .CountAsync(e => ids.Contains(e.ArticleId), TestContext.Current.CancellationToken));
+        Assert.Equal(Count, indexed);
+
+        var target = generated[^1];
+        var document = await factory.CreateClient().GetDocumentAsync("/tim-kiem?q=" + Uri.EscapeDataString($"\"{target.Title}\""));
+        var hits = document.QuerySelectorAll(".search-hit h2 a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains(ArticleUrls.Article(target.Category!.Slug, target.Slug, target.Id), hits);
     }
 
     [Fact]

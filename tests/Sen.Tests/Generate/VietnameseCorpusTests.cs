@@ -1,5 +1,5 @@
 using System.Text;
-using Sen.Web.Features.Generate;
+using Sen.Tools.Generate;
 using Sen.Web.Text;
 
 namespace Sen.Tests.Generate;

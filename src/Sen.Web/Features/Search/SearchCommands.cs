@@ -5,7 +5,7 @@ using Sen.Web.Infrastructure.Cli;
 
 namespace Sen.Web.Features.Search;
 
-/// <summary>`sen search rebuild` and `sen search bench`.</summary>
+/// <summary>`sen search rebuild`.</summary>
 public static class SearchCommands
 {
     public static Command Create()
@@ -21,6 +21,6 @@ public static class SearchCommands
             return 0;
         }, cancellationToken));
 
-        return new Command("search", "Tìm kiếm toàn văn. / Full-text search.") { rebuild, SearchBench.Command() };
+        return new Command("search", "Tìm kiếm toàn văn. / Full-text search.") { rebuild };
     }
 }

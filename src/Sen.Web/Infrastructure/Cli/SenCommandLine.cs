@@ -1,86 +1,87 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
-using Sen.Web.Features.Generate;
-using Sen.Web.Features.Import;
-using Sen.Web.Features.Sites;
 using Sen.Web.Infrastructure.Data;
+using Sen.Web.Infrastructure.Hosting;
 
 namespace Sen.Web.Infrastructure.Cli;
 
-/// <summary>The operators' face of the same binary: `sen import text page.txt --category cong-tac-dan-van`.</summary>
+/// <summary>
+/// The operators' face of the same binary: `sen import text page.txt --category cong-tac-dan-van`.
+/// Each feature builds its own commands; this class only gathers them and runs them.
+/// </summary>
 public static class SenCommandLine
 {
+    private static readonly string[] HelpTokens = ["--help", "-h", "-?"];
+
+    /// <summary>
+    /// True when the arguments are for the command line rather than the web host: a command word,
+    /// a help or version flag, or `serve` asking for help. Other '-' arguments configure the host.
+    /// </summary>
+    public static bool IsCommand(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return args switch
+        {
+            [] => false,
+            ["serve", .. var rest] => rest.Any(HelpTokens.Contains),
+            [var first, ..] => !first.StartsWith('-') || HelpTokens.Contains(first) || first == "--version",
+        };
+    }
+
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("Sen – cổng thông tin điện tử / e-information portal. Không có lệnh: chạy máy chủ web.");
-        root.Subcommands.Add(new Command("serve", "Chạy cổng thông tin (mặc định). / Serve the portal (default)."));
-        root.Subcommands.Add(ImportCommand());
-        root.Subcommands.Add(Features.Search.SearchCommands.Create());
-        foreach (var extension in Extensions)
+        var root = new RootCommand("Sen – cổng thông tin điện tử / e-information portal. Không có lệnh: chạy máy chủ web. / No command: serve the portal.")
         {
-            root.Subcommands.Add(extension());
-        }
-
-        root.Subcommands.Add(GenerateCommand.Create());
-        root.Subcommands.Add(ListingBenchCommand.Create());
-
+            ServeCommand(),
+            Features.Import.ImportCommands.Create(),
+            Features.Search.SearchCommands.Create(),
+        };
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Features add their commands here (search rebuild, generate, ...).</summary>
-    internal static List<Func<Command>> Extensions { get; } = [];
-
-    /// <summary>Builds the app without serving it, migrates, and runs <paramref name="work"/> in a scope.</summary>
+    /// <summary>
+    /// Builds the app without serving it, migrates, and runs <paramref name="work"/> in a scope. A
+    /// start-up failure (data folder, database) is told in one line and gives <see cref="StartupFailure.ExitCode"/>.
+    /// </summary>
     public static async Task<int> WithServicesAsync(Func<IServiceProvider, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        await using var app = SenApp.Build([]);
-        await app.Services.InitializeDatabaseAsync(cancellationToken).ConfigureAwait(false);
-        await using var scope = app.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static Command ImportCommand()
-    {
-        var file = new Argument<FileInfo>("file") { Description = "Tệp văn bản trang cũ (UTF-8). / Legacy page text file (UTF-8)." };
-        var category = new Option<string>("--category") { Description = "Slug chuyên mục nhận bài. / Slug of the target category.", Required = true };
-        var text = new Command("text", "Nhập một bài viết từ văn bản trang cũ. / Import one article from legacy page text.") { file, category };
-        text.SetAction((parse, cancellationToken) => WithServicesAsync(async (services, ct) =>
+        WebApplication app;
+        try
         {
-            var path = parse.GetValue(file)!;
-            if (!path.Exists)
+            app = SenApp.Build([]);
+        }
+        catch (Exception e) when (StartupFailure.Describe(e) is not null)
+        {
+            return await StartupFailure.ReportAsync(e).ConfigureAwait(false);
+        }
+
+        await using (app.ConfigureAwait(false))
+        {
+            try
             {
-                await Console.Error.WriteLineAsync($"Không tìm thấy tệp / file not found: {path.FullName}").ConfigureAwait(false);
-                return 2;
+                await app.Services.InitializeDatabaseAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (StartupFailure.Describe(e) is not null)
+            {
+                return await StartupFailure.ReportAsync(e).ConfigureAwait(false);
             }
 
-            var result = LegacyPageParser.Parse(await File.ReadAllTextAsync(path.FullName, ct).ConfigureAwait(false));
-            if (!result.Succeeded)
+            var scope = app.Services.CreateAsyncScope();
+            await using (scope.ConfigureAwait(false))
             {
-                foreach (var error in result.Errors)
-                {
-                    await Console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
-                }
-
-                return 1;
+                return await work(scope.ServiceProvider, cancellationToken).ConfigureAwait(false);
             }
-
-            var db = services.GetRequiredService<SenDbContext>();
-            var site = await services.GetRequiredService<SiteContext>().GetAsync(ct).ConfigureAwait(false);
-            var slug = parse.GetValue(category)!;
-            var target = await db.Categories.FirstOrDefaultAsync(c => c.SiteId == site.Id && c.Slug == slug, ct).ConfigureAwait(false);
-            if (target is null)
-            {
-                await Console.Error.WriteLineAsync($"Không có chuyên mục / no category: {slug}").ConfigureAwait(false);
-                return 1;
-            }
-
-            var article = await services.GetRequiredService<ImportLegacyPage>()
-                .HandleAsync(new ImportLegacyPage.Command(site.Id, target.Id, result.Page!, null), ct).ConfigureAwait(false);
-            Console.WriteLine($"Đã nhập / imported: {Features.Articles.ArticleUrls.Article(target.Slug, article.Slug, article.Id)}");
-            return 0;
-        }, cancellationToken));
-
-        return new Command("import", "Nhập nội dung. / Import content.") { text };
+        }
     }
+
+    /// <summary>
+    /// Program serves without System.CommandLine (any host setting may follow `serve`); this
+    /// command is here so that `sen --help` lists it and `sen serve --help` explains it.
+    /// </summary>
+    private static Command ServeCommand() => new("serve", "Chạy cổng thông tin (mặc định). / Serve the portal (default).")
+    {
+        new Option<string>("--urls") { Description = "Địa chỉ lắng nghe, mặc định / addresses to listen on, default http://localhost:5000 (ASPNETCORE_URLS)." },
+        new Option<string>("--contentRoot") { Description = "Thư mục chứa appsettings.json, wwwroot, App_Data; mặc định thư mục của chương trình. / Folder of appsettings.json, wwwroot, App_Data; default: the program's folder (ASPNETCORE_CONTENTROOT)." },
+        new Option<string>("--environment") { Description = "Production (mặc định / default) hoặc / or Development (ASPNETCORE_ENVIRONMENT)." },
+    };
 }

@@ -3,16 +3,18 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Sen.Web.Features.Articles;
+using Sen.Web.Features.Search;
 using Sen.Web.Features.Sites;
 using Sen.Web.Infrastructure.Cli;
 using Sen.Web.Infrastructure.Data;
 using Sen.Web.Text;
 
-namespace Sen.Web.Features.Search;
+namespace Sen.Tools.Bench;
 
 /// <summary>
-/// `sen search bench`: search latency (p50/p95) for realistic queries on the configured database,
+/// `sen-tools bench search`: search latency (p50/p95) for realistic queries on the configured database,
 /// index build time and size, written as a Markdown section for BENCHMARKS.md. Run by hand
 /// (bench/search/run.sh), never as a test.
 /// </summary>
@@ -28,13 +30,13 @@ public static class SearchBench
 
     public static readonly IReadOnlyList<string> SuggestQueries = ["que s", "dai h", "nong thon m", "chuyen d", "dang b"];
 
-    public static Command Command()
+    public static Command Create()
     {
-        var fill = new Option<int>("--fill") { Description = "Thêm N bài viết tổng hợp trước khi đo (0: dùng dữ liệu có sẵn). / Insert N synthetic articles first (0: use existing content, e.g. from `sen generate`)." };
+        var fill = new Option<int>("--fill") { Description = "Thêm N bài viết tổng hợp trước khi đo (0: dùng dữ liệu có sẵn). / Insert N synthetic articles first (0: use existing content, e.g. from `sen-tools generate`)." };
         var iterations = new Option<int>("--iterations") { Description = "Số lần chạy mỗi truy vấn. / Runs per query.", DefaultValueFactory = _ => 30 };
         var output = new Option<FileInfo?>("--output") { Description = "Ghi kết quả Markdown vào tệp. / Write the Markdown section to a file." };
         var skipRebuild = new Option<bool>("--skip-rebuild") { Description = "Không đo thời gian xây dựng lại chỉ mục. / Do not time a full index rebuild." };
-        var command = new Command("bench", "Đo tốc độ tìm kiếm. / Benchmark search.") { fill, iterations, output, skipRebuild };
+        var command = new Command("search", "Đo tốc độ tìm kiếm. / Benchmark search.") { fill, iterations, output, skipRebuild };
         command.SetAction((parse, cancellationToken) => SenCommandLine.WithServicesAsync(async (services, ct) =>
         {
             var markdown = await RunAsync(services, parse.GetValue(fill), Math.Max(1, parse.GetValue(iterations)), !parse.GetValue(skipRebuild), ct).ConfigureAwait(false);
@@ -102,7 +104,7 @@ public static class SearchBench
         var inv = CultureInfo.InvariantCulture;
         md.AppendLine(inv, $"### Search – {db.Provider}, {articles:N0} articles");
         md.AppendLine();
-        md.AppendLine(inv, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}; `sen search bench`, {iterations} runs per query after 2 warm-up runs. A run is the whole first results page as the page gets it: count, candidates, Sen's re-ranking, snippets.");
+        md.AppendLine(inv, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}; `sen-tools bench search`, {iterations} runs per query after 2 warm-up runs. A run is the whole first results page as the page gets it: count, candidates, Sen's re-ranking, snippets.");
         md.AppendLine();
         md.AppendLine("| Measure | Value |");
         md.AppendLine("|---|---|");
@@ -163,7 +165,7 @@ public static class SearchBench
 
     private static string Escape(string q) => VietnameseText.Nfc(q)!.Replace("|", "\\|", StringComparison.Ordinal).Replace("`", "'", StringComparison.Ordinal);
 
-    /// <summary>Synthetic but plausible articles from Vietnamese news vocabulary, for runs without `sen generate`.</summary>
+    /// <summary>Synthetic but plausible articles from Vietnamese news vocabulary, for runs without `sen-tools generate`.</summary>
     private static async Task FillAsync(SenDbContext db, int siteId, int count, TimeProvider clock, CancellationToken cancellationToken)
     {
         var categories = await db.Categories.Where(c => c.SiteId == siteId).Select(c => c.Id).ToListAsync(cancellationToken).ConfigureAwait(false);

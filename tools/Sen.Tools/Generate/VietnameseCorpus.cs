@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Text;
 using Sen.Web.Text;
 
-namespace Sen.Web.Features.Generate;
+namespace Sen.Tools.Generate;
 
 /// <summary>
 /// Builds plausible Vietnamese Party-portal news from a curated vocabulary (places of Quảng Nam,
 /// Party bodies, recurring topics and stock sentences of the genre). Deterministic for a given <see cref="Random"/>.
 /// </summary>
-internal static class VietnameseCorpus
+public static class VietnameseCorpus
 {
     public static readonly string[] Places =
     [

@@ -2,26 +2,26 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Sen.Web.Features.Categories;
 using Sen.Web.Features.Sites;
 using Sen.Web.Infrastructure.Cli;
 using Sen.Web.Infrastructure.Data;
 
-namespace Sen.Web.Features.Generate;
+namespace Sen.Tools.Bench;
 
 /// <summary>
-/// `sen bench-listing --category tin-tuc-su-kien --page 1 --page 5000`: times the category page query
-/// itself, without HTTP or the output cache in the way (used by bench/run.sh; hidden from --help).
+/// `sen-tools bench listing --category tin-tuc-su-kien --page 1 --page 5000`: times the category page
+/// query itself, without HTTP or the output cache in the way (used by bench/run.sh).
 /// </summary>
-public static class ListingBenchCommand
+public static class ListingBench
 {
     public static Command Create()
     {
-        var category = new Option<string>("--category") { Description = "Category slug.", DefaultValueFactory = _ => "tin-tuc-su-kien" };
-        var pages = new Option<int[]>("--page") { Description = "Page numbers to time.", DefaultValueFactory = _ => [1, 5000], AllowMultipleArgumentsPerToken = true };
-        var repeat = new Option<int>("--repeat") { Description = "Timed runs per page.", DefaultValueFactory = _ => 200 };
-        var command = new Command("bench-listing", "Time category page queries.") { category, pages, repeat };
-        command.Hidden = true;
+        var category = new Option<string>("--category") { Description = "Slug chuyên mục. / Category slug.", DefaultValueFactory = _ => "tin-tuc-su-kien" };
+        var pages = new Option<int[]>("--page") { Description = "Các trang cần đo. / Page numbers to time.", DefaultValueFactory = _ => [1, 5000], AllowMultipleArgumentsPerToken = true };
+        var repeat = new Option<int>("--repeat") { Description = "Số lần đo mỗi trang. / Timed runs per page.", DefaultValueFactory = _ => 200 };
+        var command = new Command("listing", "Đo truy vấn trang chuyên mục. / Time category page queries.") { category, pages, repeat };
         command.SetAction((parse, cancellationToken) => SenCommandLine.WithServicesAsync(async (services, ct) =>
         {
             var site = await services.GetRequiredService<SiteContext>().GetAsync(ct).ConfigureAwait(false);
@@ -32,7 +32,7 @@ public static class ListingBenchCommand
             var target = categories.FirstOrDefault(c => c.Slug == slug);
             if (target is null)
             {
-                await Console.Error.WriteLineAsync($"no category: {slug}").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"Không có chuyên mục / no category: {slug}").ConfigureAwait(false);
                 return 1;
             }
 
