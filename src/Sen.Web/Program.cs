@@ -1,4 +1,6 @@
 using Sen.Web;
+using Sen.Web.Features.Import;
+using Sen.Web.Features.Search;
 using Sen.Web.Infrastructure.Cli;
 using Sen.Web.Infrastructure.Hosting;
 
@@ -7,7 +9,7 @@ using Sen.Web.Infrastructure.Hosting;
 // configuration (--urls ...).
 if (SenCommandLine.IsCommand(args))
 {
-    return await SenCommandLine.RunAsync(args).ConfigureAwait(false);
+    return await SenCommandLine.RunAsync(args, ImportCommands.Create(), SearchCommands.Create()).ConfigureAwait(false);
 }
 
 try

@@ -27,14 +27,19 @@ public static class SenCommandLine
         };
     }
 
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>Runs <paramref name="args"/> against the features' <paramref name="commands"/> (Program lists them).</summary>
+    public static async Task<int> RunAsync(string[] args, params IEnumerable<Command> commands)
     {
+        ArgumentNullException.ThrowIfNull(commands);
         var root = new RootCommand("Sen – cổng thông tin điện tử / e-information portal. Không có lệnh: chạy máy chủ web. / No command: serve the portal.")
         {
             ServeCommand(),
-            Features.Import.ImportCommands.Create(),
-            Features.Search.SearchCommands.Create(),
         };
+        foreach (var command in commands)
+        {
+            root.Subcommands.Add(command);
+        }
+
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }
 
