@@ -3,7 +3,9 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
+using Sen.Web.Features.Accounts;
 using Sen.Web.Features.Articles;
+using Sen.Web.Features.Audit;
 using Sen.Web.Features.Categories;
 using Sen.Web.Features.Errors;
 using Sen.Web.Features.Import;
@@ -84,6 +86,8 @@ public static class SenApp
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddSites();
+        builder.Services.AddAccounts();
+        builder.Services.AddAudit();
         builder.Services.AddArticles();
         builder.Services.AddCategories();
         builder.Services.AddLinks();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Sen.Web.Features.Articles;
+using Sen.Web.Features.Audit;
 using Sen.Web.Features.Categories;
 using Sen.Web.Features.Links;
 using Sen.Web.Features.Search;
@@ -31,6 +32,8 @@ public abstract class SenDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ArticleViewsDaily> ArticleViewsDaily => Set<ArticleViewsDaily>();
 
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public abstract DatabaseProvider Provider { get; }
 

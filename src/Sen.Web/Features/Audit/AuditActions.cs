@@ -1,0 +1,22 @@
+namespace Sen.Web.Features.Audit;
+
+/// <summary>The actions the audit log names. Stable keys: filters and exports depend on them.</summary>
+public static class AuditActions
+{
+    public const string SignIn = "account.sign-in";
+    public const string SignInFailed = "account.sign-in.failed";
+    public const string SignOut = "account.sign-out";
+    public const string UserCreated = "user.create";
+    public const string UserChanged = "user.change";
+    public const string ArticleCreated = "article.create";
+    public const string ArticleSaved = "article.save";
+    public const string ArticleSubmitted = "article.submit";
+    public const string ArticleReturned = "article.return";
+    public const string ArticlePublished = "article.publish";
+    public const string ArticleUnpublished = "article.unpublish";
+    public const string ArticleDeleted = "article.delete";
+    public const string ArticleRestored = "article.restore";
+    public const string MediaUploaded = "media.upload";
+    public const string CategoryChanged = "category.change";
+    public const string SettingsChanged = "settings.change";
+}
