@@ -10,28 +10,19 @@ public sealed class AccessibilityTests(SenSite site)
     private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
     [Theory]
-    [InlineData(Viewports.Desktop)]
-    [InlineData(Viewports.Phone)]
-    public async Task Every_public_page_type_has_no_wcag21_aa_violations(string viewport)
+    [MemberData(nameof(PublicPage.NamesAtEachViewport), MemberType = typeof(PublicPage))]
+    public async Task Public_page_type_has_no_wcag21_aa_violations(string pageName, string viewport)
     {
+        var publicPage = PublicPage.Named(pageName);
         await using var context = await site.NewContextAsync(viewport);
         var page = await context.NewPageAsync();
-        var failures = new List<string>();
-        foreach (var publicPage in await site.PublicPagesAsync())
-        {
-            var response = await page.GotoAsync(publicPage.Path);
-            Assert.Equal((int)publicPage.Status, response!.Status);
-            var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagTags } });
-            TestContext.Current.TestOutputHelper?.WriteLine($"{publicPage.Name} ({viewport}): {result.Passes.Length} rules pass, {result.Violations.Length} violated, {result.Incomplete.Length} need review");
-            foreach (var violation in result.Violations)
-            {
-                foreach (var node in violation.Nodes)
-                {
-                    failures.Add($"{publicPage.Name} {publicPage.Path}: [{violation.Id}] {violation.Help} at {node.Target} {node.Html}");
-                }
-            }
-        }
-
+        var response = await page.GotoAsync(publicPage.Path);
+        Assert.Equal((int)publicPage.Status, response!.Status);
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagTags } });
+        TestContext.Current.TestOutputHelper?.WriteLine($"{publicPage.Name} ({viewport}): {result.Passes.Length} rules pass, {result.Violations.Length} violated, {result.Incomplete.Length} need review");
+        var failures = result.Violations
+            .SelectMany(violation => violation.Nodes.Select(node => $"{publicPage.Path}: [{violation.Id}] {violation.Help} at {node.Target} {node.Html}"))
+            .ToList();
         Assert.True(failures.Count == 0, "axe-core violations:\n" + string.Join("\n", failures));
     }
 }

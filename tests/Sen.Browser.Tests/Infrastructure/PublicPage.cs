@@ -7,16 +7,27 @@ public sealed record PublicPage(string Name, string Path, HttpStatusCode Status)
 
     public const string SearchPath = "/tim-kiem?q=%C4%91%E1%BA%A1i%20h%E1%BB%99i";
 
-    /// <summary>The page types that always exist; the search page joins when the server has one (see <see cref="SenSite.PublicPagesAsync"/>).</summary>
-    public static readonly IReadOnlyList<PublicPage> Fixed =
+    /// <summary>
+    /// Every public page type. A page that answers with another status fails the suites that visit it;
+    /// none is ever left out, so a broken page cannot pass by disappearing.
+    /// </summary>
+    public static readonly IReadOnlyList<PublicPage> All =
     [
         new("home", "/", HttpStatusCode.OK),
         new("category", "/tin-tuc-su-kien", HttpStatusCode.OK),
         new("category-page-2", "/tin-tuc-su-kien?trang=2", HttpStatusCode.OK),
         new("article", SeedArticlePath, HttpStatusCode.OK),
+        new("search", SearchPath, HttpStatusCode.OK),
         new("not-found", "/khong-co-trang-nay", HttpStatusCode.NotFound),
         new("bad-request", "/tin-tuc-su-kien?trang=abc", HttpStatusCode.BadRequest),
     ];
 
-    public static PublicPage Search { get; } = new("search", SearchPath, HttpStatusCode.OK);
+    /// <summary>Each page type by name, one test case each.</summary>
+    public static TheoryData<string> Names => [.. All.Select(p => p.Name)];
+
+    /// <summary>Each page type at each viewport, one test case each.</summary>
+    public static TheoryData<string, string> NamesAtEachViewport =>
+        [.. All.SelectMany(p => new[] { Viewports.Desktop, Viewports.Phone }.Select(v => (p.Name, v)))];
+
+    public static PublicPage Named(string name) => All.Single(p => p.Name == name);
 }

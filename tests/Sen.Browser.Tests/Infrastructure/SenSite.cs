@@ -18,7 +18,6 @@ public sealed class SenSite : IAsyncLifetime
     private SenServer? server;
     private IPlaywright? playwright;
     private IBrowser? browser;
-    private IReadOnlyList<PublicPage>? publicPages;
 
     public static string RepositoryRoot { get; } = typeof(SenSite).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>()
@@ -48,15 +47,14 @@ public sealed class SenSite : IAsyncLifetime
             Timeout = TimeSpan.FromSeconds(30),
         };
 
-        var (chromium, missing) = Requirement.Chromium();
-        BrowserMissing = missing;
-        if (chromium is not null)
+        BrowserMissing = TestChromium.Missing;
+        if (BrowserMissing is null)
         {
             // Playwright drives Debian's Chromium (never a downloaded build); each launch gets a fresh temporary profile.
             playwright = await Playwright.CreateAsync();
             browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
-                ExecutablePath = chromium,
+                ExecutablePath = TestChromium.Path,
                 Headless = true,
                 Args = ChromiumArgs,
             });
@@ -106,29 +104,6 @@ public sealed class SenSite : IAsyncLifetime
         await context.RouteAsync(url => !url.StartsWith(origin, StringComparison.Ordinal) && !url.StartsWith("data:", StringComparison.Ordinal), route =>
             route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html; charset=utf-8", Body = "<!DOCTYPE html><title>outside</title><p>outside</p>" }));
         return context;
-    }
-
-    /// <summary>The public page types this build has: the fixed ones, and the search page when it answers 200.</summary>
-    public async Task<IReadOnlyList<PublicPage>> PublicPagesAsync()
-    {
-        if (publicPages is null)
-        {
-            using var response = await Http.GetAsync(new Uri(PublicPage.SearchPath, UriKind.Relative), TestContext.Current.CancellationToken);
-            var pages = PublicPage.Fixed.ToList();
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                pages.Add(PublicPage.Search);
-            }
-
-            publicPages = pages;
-        }
-
-        if (!publicPages.Contains(PublicPage.Search))
-        {
-            TestContext.Current.TestOutputHelper?.WriteLine($"Note: {PublicPage.SearchPath} does not answer 200 on this build; the search page is left out.");
-        }
-
-        return publicPages;
     }
 
     public string ServerLog => Server.Log;

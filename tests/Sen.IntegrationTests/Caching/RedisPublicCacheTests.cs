@@ -14,10 +14,6 @@ namespace Sen.IntegrationTests.Caching;
 public abstract class RedisPublicCacheTests<TFactory>(TFactory factory) : PublicCacheTests<TFactory>(factory), IAsyncDisposable
     where TFactory : SenAppFactory
 {
-    public const string Variable = "SEN_TEST_REDIS";
-
-    private static readonly string? Redis = Environment.GetEnvironmentVariable(Variable);
-
     // Each test's app gets its own key prefix, so tests (and providers) never read each other's pages.
     private readonly string instance = $"sen-test-{Guid.NewGuid():N}:";
     private readonly List<WebApplicationFactory<Program>> nodes = [];
@@ -38,16 +34,7 @@ public abstract class RedisPublicCacheTests<TFactory>(TFactory factory) : Public
     protected override void Require()
     {
         Factory.RequireProvider();
-        if (string.IsNullOrWhiteSpace(Redis))
-        {
-            var reason = $"Redis tests skipped: set {Variable} to a Redis server (host:port), or run .ci/run, which starts one.";
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail("CI=true but " + reason);
-            }
-
-            Assert.Skip(reason);
-        }
+        TestServer.Redis.Require();
     }
 
     [Fact]
@@ -79,7 +66,7 @@ public abstract class RedisPublicCacheTests<TFactory>(TFactory factory) : Public
     {
         var node = Factory.WithWebHostBuilder(b =>
         {
-            b.UseSetting("Redis:Configuration", Redis);
+            b.UseSetting("Redis:Configuration", TestServer.Redis.Value);
             b.UseSetting("Redis:InstanceName", instance);
         });
         nodes.Add(node);

@@ -5,20 +5,16 @@ namespace Sen.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// Sen on a real PostgreSQL server: a fresh database per factory, dropped afterwards. The server
-/// comes from SEN_TEST_POSTGRES (an admin connection string; .ci/run starts a throwaway cluster).
+/// comes from SEN_TEST_POSTGRES (an admin connection string; ./test.sh starts a throwaway cluster).
 /// </summary>
 public sealed class PostgresAppFactory : SenAppFactory
 {
-    public const string Variable = "SEN_TEST_POSTGRES";
-
-    private readonly string? admin = Environment.GetEnvironmentVariable(Variable);
+    private readonly string? admin = TestServer.Postgres.Value;
     private readonly string database = $"sen_test_{Guid.NewGuid():N}";
 
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
-    public override string? UnavailableReason => string.IsNullOrWhiteSpace(admin)
-        ? $"PostgreSQL tests skipped: set {Variable} to an admin connection string (for example \"Host=127.0.0.1;Port=5433;Username=postgres\"), or run .ci/run, which starts a server."
-        : null;
+    public override string? UnavailableReason => TestServer.Postgres.Missing;
 
     protected override string ConnectionString => admin is null
         ? ""

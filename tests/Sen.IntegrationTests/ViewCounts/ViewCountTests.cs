@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -108,6 +109,37 @@ public abstract class ViewCountTests<TFactory>(TFactory factory) : IClassFixture
 
         Assert.Equal(readers.Length, await factory.Services.FlushViewsAsync());
         Assert.Equal(stored + readers.Length, await factory.StoredViewsAsync(article.Id));
+    }
+
+    [Fact]
+    public async Task Views_before_and_after_midnight_in_vietnam_are_stored_as_two_days()
+    {
+        factory.RequireProvider();
+        var article = await factory.PickAsync(8);
+        var client = factory.CreateClient();
+        await factory.Services.FlushViewsAsync();
+
+        // Vietnam keeps UTC+7 all year; the clock goes to two seconds before a midnight there (the clock only moves on).
+        var vietnam = TimeSpan.FromHours(7);
+        var midnight = new DateTimeOffset(factory.Clock.GetUtcNow().ToOffset(vietnam).Date.AddDays(2), vietnam);
+        factory.Clock.SetUtcNow(midnight.AddSeconds(-2));
+        var after = DateOnly.FromDateTime(midnight.Date);
+        var before = after.AddDays(-1);
+        var stored = await StoredViewsByDayAsync(article.Id, before, after);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await client.GetStringAsync(new Uri(article.Url, UriKind.Relative), Ct);
+        }
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(4));
+        for (var i = 0; i < 2; i++)
+        {
+            await client.GetStringAsync(new Uri(article.Url, UriKind.Relative), Ct);
+        }
+
+        await factory.Services.FlushViewsAsync();
+        Assert.Equal((stored.Before + 3, stored.After + 2), await StoredViewsByDayAsync(article.Id, before, after));
     }
 
     [Fact]
@@ -240,6 +272,15 @@ public abstract class ViewCountTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Equal(stored + 3, await factory.StoredViewsAsync(article.Id));
         Assert.Equal(0, node.Services.GetRequiredService<ViewCounter>().Unflushed);
     }
+
+    private Task<(long Before, long After)> StoredViewsByDayAsync(int articleId, DateOnly before, DateOnly after) =>
+        factory.InScopeAsync(async sp =>
+        {
+            var days = await sp.GetRequiredService<SenDbContext>().ArticleViewsDaily
+                .Where(v => v.ArticleId == articleId && (v.Day == before || v.Day == after))
+                .ToDictionaryAsync(v => v.Day, v => v.Views, Ct);
+            return (days.GetValueOrDefault(before), days.GetValueOrDefault(after));
+        });
 
     private async Task<DbConnection> LockArticlesAsync(string connectionString)
     {

@@ -9,7 +9,7 @@ public sealed class ViewCounterTests
     [Fact]
     public async Task Views_counted_while_flushes_run_and_fail_are_stored_exactly_once_and_shown_numbers_are_unique()
     {
-        var sink = new MemorySink(stored: 1000);
+        var sink = new MemoryViewCountSink(stored: 1000);
         using var counter = new ViewCounter(sink, TimeProvider.System, NullLogger<ViewCounter>.Instance);
         var ct = TestContext.Current.CancellationToken;
         const int Readers = 8;
@@ -49,57 +49,5 @@ public sealed class ViewCounterTests
         Assert.Equal(0, counter.Unflushed);
         Assert.Equal(Enumerable.Range(1001, Readers * ViewsEach).Select(v => (long)v), shown.Order());
         Assert.Equal(1000 + Readers * ViewsEach, await counter.CountAsync(7, countThis: false, ct));
-    }
-
-    private sealed class MemorySink(long stored) : IViewCountSink
-    {
-        private readonly Dictionary<int, long> totals = [];
-        private readonly Dictionary<int, long> daily = [];
-
-        public bool FailNext { get; set; }
-
-        public Task<IReadOnlyDictionary<int, long>> AddAsync(IReadOnlyList<ViewDelta> deltas, CancellationToken cancellationToken)
-        {
-            if (FailNext)
-            {
-                throw new InvalidOperationException("The database is down.");
-            }
-
-            lock (totals)
-            {
-                foreach (var delta in deltas)
-                {
-                    Assert.Equal(delta.Views, delta.Days.Sum(d => d.Views));
-                    totals[delta.ArticleId] = Total(delta.ArticleId) + delta.Views;
-                    daily[delta.ArticleId] = daily.GetValueOrDefault(delta.ArticleId) + delta.Views;
-                }
-
-                return Task.FromResult<IReadOnlyDictionary<int, long>>(new Dictionary<int, long>(totals));
-            }
-        }
-
-        public Task<long?> ReadAsync(int articleId, CancellationToken cancellationToken)
-        {
-            lock (totals)
-            {
-                return Task.FromResult<long?>(Total(articleId));
-            }
-        }
-
-        public long Total(int articleId)
-        {
-            lock (totals)
-            {
-                return totals.GetValueOrDefault(articleId, stored);
-            }
-        }
-
-        public long DailyTotal(int articleId)
-        {
-            lock (totals)
-            {
-                return daily.GetValueOrDefault(articleId);
-            }
-        }
     }
 }
