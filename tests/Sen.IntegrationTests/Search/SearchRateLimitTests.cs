@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Sen.Web;
+using Sen.Web.Infrastructure.Hosting;
 
 namespace Sen.IntegrationTests.Search;
 
@@ -71,9 +73,20 @@ public sealed class SearchRateLimitTests(SqliteAppFactory factory) : IClassFixtu
     [InlineData("SuggestionsPerMinute")]
     public async Task A_limit_below_one_stops_the_start(string setting)
     {
-        await using var app = factory.WithWebHostBuilder(b => b.UseSetting("Search:RateLimit:" + setting, "0"));
-        var error = Assert.ThrowsAny<OptionsValidationException>(() => app.CreateClient());
-        Assert.Contains(setting, error.Message, StringComparison.Ordinal);
+        // Built and started directly: Program turns a start-up failure into one line and an exit code
+        // (StartupFailure), which a WebApplicationFactory cannot observe.
+        var data = Directory.CreateTempSubdirectory("sen-ratelimit-");
+        try
+        {
+            await using var app = SenApp.Build([$"--Sen:DataPath={data.FullName}", $"--Search:RateLimit:{setting}=0"]);
+            var error = await Assert.ThrowsAnyAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
+            Assert.Contains(setting, error.Message, StringComparison.Ordinal);
+            Assert.Contains(setting, StartupFailure.Describe(error), StringComparison.Ordinal);
+        }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
     }
 
     private WebApplicationFactory<Program> Limited(int pagesPerMinute, int suggestionsPerMinute) =>

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Sen.Web.Infrastructure.Hosting;
@@ -27,6 +28,8 @@ public static class StartupFailure
             $"Không mở được cơ sở dữ liệu SQLite / cannot open the SQLite database ({e.Message}): đặt / set Sen:DataPath or ConnectionStrings:Default",
         NpgsqlException { InnerException: SocketException or TimeoutException } e =>
             $"Không kết nối được PostgreSQL / cannot reach PostgreSQL ({e.Message}): đặt / set ConnectionStrings:Default",
+        OptionsValidationException e =>
+            $"Cấu hình không hợp lệ / invalid configuration: {string.Join("; ", e.Failures)}",
         OperationCanceledException => "Đã dừng trước khi khởi động xong / stopped before start-up finished",
         _ => null,
     };
