@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Sen.Web.Features.Accounts;
 using Sen.Web.Features.Articles;
 using Sen.Web.Features.Audit;
 using Sen.Web.Features.Categories;
@@ -15,9 +18,9 @@ namespace Sen.Web.Infrastructure.Data;
 
 /// <summary>
 /// Sen's data. Provider-neutral: each provider has a thin subclass only so that its migrations
-/// live in their own folder with their own snapshot.
+/// live in their own folder with their own snapshot. Accounts are ASP.NET Core Identity's tables.
 /// </summary>
-public abstract class SenDbContext(DbContextOptions options) : DbContext(options)
+public abstract class SenDbContext(DbContextOptions options) : IdentityDbContext<SenUser, IdentityRole<int>, int>(options)
 {
     private static readonly ConcurrentDictionary<IProperty, bool> HtmlProperties = new();
 
@@ -34,6 +37,8 @@ public abstract class SenDbContext(DbContextOptions options) : DbContext(options
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AccountInvitation> AccountInvitations => Set<AccountInvitation>();
 
     public abstract DatabaseProvider Provider { get; }
 
@@ -53,6 +58,7 @@ public abstract class SenDbContext(DbContextOptions options) : DbContext(options
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SenDbContext).Assembly, type => type.Namespace == typeof(SenDbContext).Namespace + ".Configurations");
         StoreDateTimesAsUtc(modelBuilder);
     }
