@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
 using Sen.Web.Infrastructure.Caching;
 
 namespace Sen.Web.Features.Accounts;

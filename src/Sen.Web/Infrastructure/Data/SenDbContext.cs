@@ -55,12 +55,12 @@ public abstract class SenDbContext(DbContextOptions options) : IdentityDbContext
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        base.OnModelCreating(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SenDbContext).Assembly, type => type.Namespace == typeof(SenDbContext).Namespace + ".Configurations");
-        StoreDateTimesAsUtc(modelBuilder);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SenDbContext).Assembly, type => type.Namespace == typeof(SenDbContext).Namespace + ".Configurations");
+        StoreDateTimesAsUtc(builder);
     }
 
     // Text from forms, importers and APIs may arrive decomposed (NFD); comparing, slugging and
