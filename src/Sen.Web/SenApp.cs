@@ -119,6 +119,9 @@ public static class SenApp
         // authentication and authorization are placed here explicitly, because the host would
         // otherwise put them in front of everything, this included.
         app.UseReadyPages();
+
+        // Before authentication, so that its redirects and refusals under /admin carry the newsroom's headers too.
+        app.UseSecurityHeaders();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -130,7 +133,6 @@ public static class SenApp
             RequestCultureProviders = [],
         });
 
-        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute(ErrorPages.StatusPath, "?code={0}");
         app.UseRequestGuards();
 

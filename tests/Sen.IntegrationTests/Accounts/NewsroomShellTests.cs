@@ -1,7 +1,5 @@
 using System.Text;
-using AngleSharp.Dom;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Routing;
@@ -10,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Sen.Web.Features.Accounts;
 using Sen.Web.Features.Audit;
 using Sen.Web.Features.Sites;
-using Sen.Web.Features.ViewCounts;
 using Sen.Web.Infrastructure.Caching;
 using Sen.Web.Infrastructure.Data;
 
