@@ -60,6 +60,14 @@ public abstract partial class SetupLinkTests<TFactory>(TFactory factory) : IClas
 
         Assert.Equal(before, log.Messages.Count(m => SetupPath().IsMatch(m)));
         Assert.Equal(1, await db.AccountInvitations.CountAsync(i => i.Email == null, Ct));
+
+        // The only administrator can be neither disabled nor demoted: the newsroom never locks itself out.
+        var id = await db.Users.Where(u => u.Email == "quantri@example.vn").Select(u => u.Id).SingleAsync(Ct);
+        var manage = scope.ServiceProvider.GetRequiredService<ManageUser>();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(Actor.System("test"));
+        Assert.Contains("quản trị viên cuối cùng", (await manage.HandleAsync(new ManageUser.Command(id, ManageUser.Change.Disable), Ct)).Error, StringComparison.Ordinal);
+        Assert.Contains("quản trị viên cuối cùng", (await manage.HandleAsync(new ManageUser.Command(id, ManageUser.Change.SetRole, SenRoles.Writer), Ct)).Error, StringComparison.Ordinal);
+        Assert.False(await db.Users.AsNoTracking().AnyAsync(u => u.Id == id && u.IsDisabled, Ct));
     }
 
     [GeneratedRegex("/admin/thiet-lap/[A-Za-z0-9_-]{43}")]

@@ -141,6 +141,28 @@ public abstract class SignInTests<TFactory>(TFactory factory) : IClassFixture<TF
     }
 
     [Fact]
+    public async Task A_password_reset_link_sets_a_new_password_and_ends_open_sessions()
+    {
+        factory.RequireProvider();
+        var writer = await factory.CreateAsync(SenRoles.Writer);
+        var client = factory.NewsroomClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(writer.Email, TestAccounts.Password)).StatusCode);
+
+        var link = (await ChangeAsync(writer.Id, ManageUser.Change.ResetPassword)).Link!;
+        var path = link[link.IndexOf("/admin/loi-moi/", StringComparison.Ordinal)..];
+        const string newPassword = "MatKhauMoi2027";
+        using (var set = await factory.NewsroomClient().PostFormAsync(path, new() { ["Password"] = newPassword, ["ConfirmPassword"] = newPassword }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        }
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(61));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(new Uri("/admin", UriKind.Relative), Ct)).StatusCode);
+        Assert.Equal("E-mail hoặc mật khẩu không đúng.", await MessageAsync(await factory.NewsroomClient().SignInAsync(writer.Email, TestAccounts.Password)));
+        Assert.Equal(HttpStatusCode.Redirect, (await factory.NewsroomClient().SignInAsync(writer.Email, newPassword)).StatusCode);
+    }
+
+    [Fact]
     public async Task Signing_out_needs_a_post_and_ends_the_session()
     {
         factory.RequireProvider();
