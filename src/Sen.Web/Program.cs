@@ -1,4 +1,5 @@
 using Sen.Web;
+using Sen.Web.Features.Accounts;
 using Sen.Web.Features.Import;
 using Sen.Web.Features.Search;
 using Sen.Web.Infrastructure.Cli;
@@ -9,7 +10,7 @@ using Sen.Web.Infrastructure.Hosting;
 // configuration (--urls ...).
 if (SenCommandLine.IsCommand(args))
 {
-    return await SenCommandLine.RunAsync(args, ImportCommands.Create(), SearchCommands.Create()).ConfigureAwait(false);
+    return await SenCommandLine.RunAsync(args, ImportCommands.Create(), SearchCommands.Create(), UserCommands.Create()).ConfigureAwait(false);
 }
 
 try

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Sen.Web.Features.Accounts;
+using Sen.Web.Features.Admin;
 using Sen.Web.Features.Articles;
 using Sen.Web.Features.Audit;
 using Sen.Web.Features.Categories;
@@ -46,6 +47,7 @@ public static class SenApp
         if (serve)
         {
             builder.Services.AddDatabaseInitialization();
+            builder.Services.AddFirstRunSetup();
 
             // Program tells a failed start in one line (StartupFailure); the host's own error report
             // of it would repeat it with a stack trace.
@@ -87,6 +89,7 @@ public static class SenApp
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddSites();
         builder.Services.AddAccounts();
+        builder.Services.AddAdmin();
         builder.Services.AddAudit();
         builder.Services.AddArticles();
         builder.Services.AddCategories();
@@ -116,6 +119,9 @@ public static class SenApp
         // authentication and authorization are placed here explicitly, because the host would
         // otherwise put them in front of everything, this included.
         app.UseReadyPages();
+
+        // Before authentication, so that its redirects and refusals under /admin carry the newsroom's headers too.
+        app.UseSecurityHeaders();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -127,7 +133,6 @@ public static class SenApp
             RequestCultureProviders = [],
         });
 
-        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute(ErrorPages.StatusPath, "?code={0}");
         app.UseRequestGuards();
 

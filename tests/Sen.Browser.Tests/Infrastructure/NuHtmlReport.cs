@@ -69,7 +69,7 @@ public sealed class NuHtmlReport(SenSite site) : IDisposable
         }
     }
 
-    private static async Task<List<Message>> CheckAsync(string java, string jar, IEnumerable<string> files, CancellationToken cancellationToken)
+    public static async Task<List<Message>> CheckAsync(string java, string jar, IEnumerable<string> files, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(java)
         {

@@ -36,6 +36,8 @@ public sealed class CommandLineTests(PublishedSen sen) : IClassFixture<Published
     [InlineData("import", "text", "no-such-file.txt", "--category", "tin-co-so")]
     [InlineData("search", "rebuild", "--no-such-option")]
     [InlineData("generate", "--articles", "10")]
+    [InlineData("user", "add", "--email", "a@example.vn")]
+    [InlineData("user", "add", "--email", "a@example.vn", "--role", "Boss")]
     public async Task Wrong_commands_exit_non_zero_without_touching_a_database(params string[] args)
     {
         var data = sen.NewPath("data");
@@ -77,6 +79,36 @@ public sealed class CommandLineTests(PublishedSen sen) : IClassFixture<Published
         Assert.Contains("generated 30 bài / articles", run.Output, StringComparison.Ordinal);
         Assert.Contains("search index rebuilt", run.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(data, "sen.db")));
+    }
+
+    [Fact]
+    public async Task User_add_prints_an_invitation_link_and_list_and_disable_show_and_change_the_account()
+    {
+        var environment = Environment(sen.NewPath("data"));
+        using (var add = await RunSenAsync(environment, "user", "add", "--email", "bientap@example.vn", "--role", "Writer", "--name", "Biên tập viên A"))
+        {
+            Assert.True(add.ExitCode == 0, add.Output);
+            Assert.Matches("/admin/loi-moi/[A-Za-z0-9_-]{43}", add.Output);
+        }
+
+        using (var again = await RunSenAsync(environment, "user", "add", "--email", "bientap@example.vn", "--role", "Writer"))
+        {
+            Assert.NotEqual(0, again.ExitCode);
+        }
+
+        using (var list = await RunSenAsync(environment, "user", "list"))
+        {
+            Assert.Equal(0, list.ExitCode);
+            Assert.Contains("bientap@example.vn\tBiên tập viên A\tWriter\tInvited", list.Output, StringComparison.Ordinal);
+        }
+
+        using (var disable = await RunSenAsync(environment, "user", "disable", "--email", "bientap@example.vn"))
+        {
+            Assert.True(disable.ExitCode == 0, disable.Output);
+        }
+
+        using var listed = await RunSenAsync(environment, "user", "list");
+        Assert.Contains("bientap@example.vn\tBiên tập viên A\tWriter\tDisabled", listed.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -54,6 +54,7 @@ public abstract class SenAppFactory : WebApplicationFactory<Program>, IAsyncLife
         // Tests search a lot from one in-process client (no address); SearchRateLimitTests set low limits.
         builder.UseSetting("Search:RateLimit:PermitsPerMinute", "1000000");
         builder.UseSetting("Search:RateLimit:SuggestionsPerMinute", "1000000");
+        builder.UseSetting("Accounts:SignInRateLimit:PermitsPerMinute", "1000000");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

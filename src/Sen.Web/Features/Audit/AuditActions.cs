@@ -8,6 +8,9 @@ public static class AuditActions
     public const string SignOut = "account.sign-out";
     public const string UserCreated = "user.create";
     public const string UserChanged = "user.change";
+    public const string UserInvited = "user.invite";
+    public const string AccountSetUp = "account.setup";
+    public const string InvitationUsed = "account.invitation.use";
     public const string ArticleCreated = "article.create";
     public const string ArticleSaved = "article.save";
     public const string ArticleSubmitted = "article.submit";

@@ -11,7 +11,7 @@ public static class CachingServiceCollectionExtensions
     /// <summary>
     /// Output caching of public pages (in memory, or in Redis when Redis:Configuration is set) and response
     /// compression. The features provide what the cache asks of them: <see cref="IRequestSite"/>,
-    /// <see cref="IScheduledEvictions"/> and <see cref="ILivePages"/>.
+    /// <see cref="IScheduledEvictions"/>, <see cref="ILivePages"/> and <see cref="IEditorSession"/>.
     /// </summary>
     public static IServiceCollection AddPublicCaching(this IServiceCollection services, IConfiguration configuration)
     {

@@ -25,6 +25,7 @@ public sealed class ReadyPageFastPath(
     ILivePages livePages,
     IRequestSite site,
     IScheduledEvictions scheduledEvictions,
+    IEditorSession editorSession,
     IResponseCompressionProvider compression,
     ILogger<ReadyPageFastPath> logger)
 {
@@ -93,7 +94,7 @@ public sealed class ReadyPageFastPath(
     // Only what the full pipeline would answer from the cached page: a GET within the request guards'
     // limits, without credentials (a signed-in editor's request must reach the pipeline that knows who
     // they are), of a path that is not a static file.
-    private static bool IsCandidate(HttpRequest request)
+    private bool IsCandidate(HttpRequest request)
     {
         var path = request.Path.Value;
         return HttpMethods.IsGet(request.Method)
@@ -102,24 +103,11 @@ public sealed class ReadyPageFastPath(
             && (!path.Contains('.', StringComparison.Ordinal) || path.EndsWith(".html", StringComparison.Ordinal))
             && request.QueryString.Value is not { Length: > RequestGuards.MaxQueryLength }
             && StringValues.IsNullOrEmpty(request.Headers.Authorization)
-            && !HasSignInCookie(request.Headers.Cookie);
+            && !editorSession.CarriesSignIn(request);
     }
 
     private static bool HasValidators(IHeaderDictionary headers) =>
         !StringValues.IsNullOrEmpty(headers.IfNoneMatch) || !StringValues.IsNullOrEmpty(headers.IfModifiedSince);
-
-    private static bool HasSignInCookie(StringValues cookies)
-    {
-        foreach (var cookie in cookies)
-        {
-            if (cookie is not null && (cookie.Contains(".AspNetCore.Identity.", StringComparison.Ordinal) || cookie.Contains(".AspNetCore.Cookies", StringComparison.Ordinal)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private async ValueTask<ReadyPage?> ReadAsync(string key, CancellationToken cancellationToken)
     {

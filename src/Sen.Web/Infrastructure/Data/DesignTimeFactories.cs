@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Sen.Web.Features.Accounts;
 
 namespace Sen.Web.Infrastructure.Data;
 
@@ -10,7 +12,7 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
     {
         var builder = new DbContextOptionsBuilder<SqliteSenDbContext>();
         DataServiceCollectionExtensions.ConfigureSqlite(builder, "Data Source=design.db");
-        return new SqliteSenDbContext(builder.Options);
+        return new SqliteSenDbContext(DesignTimeServices.Apply(builder).Options);
     }
 }
 
@@ -20,6 +22,20 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
     {
         var builder = new DbContextOptionsBuilder<PostgresSenDbContext>();
         DataServiceCollectionExtensions.ConfigurePostgres(builder, "Host=localhost;Database=sen_design");
-        return new PostgresSenDbContext(builder.Options);
+        return new PostgresSenDbContext(DesignTimeServices.Apply(builder).Options);
+    }
+}
+
+internal static class DesignTimeServices
+{
+    // Identity reads its schema version (which tables exist) from the app's IdentityOptions; without
+    // them the migrations would describe the oldest schema.
+    public static DbContextOptionsBuilder<T> Apply<T>(DbContextOptionsBuilder<T> builder)
+        where T : DbContext
+    {
+        var services = new ServiceCollection();
+        services.Configure<IdentityOptions>(SenIdentityOptions.Apply);
+        builder.UseApplicationServiceProvider(services.BuildServiceProvider());
+        return builder;
     }
 }

@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Sen.Web.Features.Accounts;
 using Sen.Web.Features.Articles;
 using Sen.Web.Features.Audit;
 using Sen.Web.Features.Categories;
@@ -15,9 +18,9 @@ namespace Sen.Web.Infrastructure.Data;
 
 /// <summary>
 /// Sen's data. Provider-neutral: each provider has a thin subclass only so that its migrations
-/// live in their own folder with their own snapshot.
+/// live in their own folder with their own snapshot. Accounts are ASP.NET Core Identity's tables.
 /// </summary>
-public abstract class SenDbContext(DbContextOptions options) : DbContext(options)
+public abstract class SenDbContext(DbContextOptions options) : IdentityDbContext<SenUser, IdentityRole<int>, int>(options)
 {
     private static readonly ConcurrentDictionary<IProperty, bool> HtmlProperties = new();
 
@@ -35,6 +38,8 @@ public abstract class SenDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<AccountInvitation> AccountInvitations => Set<AccountInvitation>();
+
     public abstract DatabaseProvider Provider { get; }
 
     // Before the save interceptors run (search index, cache eviction), so they see the text as stored.
@@ -50,11 +55,12 @@ public abstract class SenDbContext(DbContextOptions options) : DbContext(options
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SenDbContext).Assembly, type => type.Namespace == typeof(SenDbContext).Namespace + ".Configurations");
-        StoreDateTimesAsUtc(modelBuilder);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SenDbContext).Assembly, type => type.Namespace == typeof(SenDbContext).Namespace + ".Configurations");
+        StoreDateTimesAsUtc(builder);
     }
 
     // Text from forms, importers and APIs may arrive decomposed (NFD); comparing, slugging and

@@ -10,8 +10,17 @@ public static class SecurityHeaders
         "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; object-src 'none'; " +
         "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+    // The newsroom is as strict (no inline script or style), but its editor shows images the user
+    // has just picked or pasted (blob: and data: URLs) before they are uploaded. No other origin's images.
+    private const string AdminContentSecurityPolicy =
+        "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; object-src 'none'; " +
+        "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
     // Built once: every response carries them.
     private static readonly StringValues Csp = ContentSecurityPolicy;
+    private static readonly StringValues AdminCsp = AdminContentSecurityPolicy;
+    private static readonly StringValues NoStore = "no-store";
+    private static readonly StringValues NoIndex = "noindex, nofollow";
     private static readonly StringValues NoSniff = "nosniff";
     private static readonly StringValues Deny = "DENY";
     private static readonly StringValues ReferrerPolicy = "strict-origin-when-cross-origin";
@@ -22,7 +31,18 @@ public static class SecurityHeaders
         app.Use((context, next) =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = Csp;
+            if (IsNewsroom(context.Request.Path))
+            {
+                // Pages of a signed-in user: no shared or browser cache may keep them, no search engine index them.
+                headers.ContentSecurityPolicy = AdminCsp;
+                headers.CacheControl = NoStore;
+                headers["X-Robots-Tag"] = NoIndex;
+            }
+            else
+            {
+                headers.ContentSecurityPolicy = Csp;
+            }
+
             headers.XContentTypeOptions = NoSniff;
             headers.XFrameOptions = Deny;
             headers["Referrer-Policy"] = ReferrerPolicy;
@@ -30,4 +50,7 @@ public static class SecurityHeaders
             headers["Cross-Origin-Opener-Policy"] = SameOrigin;
             return next(context);
         });
+
+    /// <summary>True for /admin and everything under it.</summary>
+    public static bool IsNewsroom(PathString path) => path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase);
 }

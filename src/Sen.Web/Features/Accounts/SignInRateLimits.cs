@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Sen.Web.Infrastructure.Http;
+
+namespace Sen.Web.Features.Accounts;
+
+/// <summary>
+/// Per-client limit on sign-in attempts (POSTs of the sign-in form): a refused attempt gets the
+/// Vietnamese 429 page with Retry-After. Showing the form is never limited.
+/// </summary>
+public static class SignInRateLimits
+{
+    public const string Policy = "sign-in";
+
+    public static IServiceCollection AddSignInRateLimits(this IServiceCollection services)
+    {
+        services.AddOptions<SignInRateLimitOptions>()
+            .BindConfiguration(SignInRateLimitOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy<string, SignInLimit>(Policy);
+        });
+        return services;
+    }
+
+    private sealed class SignInLimit(IOptions<SignInRateLimitOptions> options) : IRateLimiterPolicy<string>
+    {
+        // No body: the status page middleware renders the Vietnamese 429 page with this message.
+        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = (context, _) =>
+        {
+            var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 60;
+            context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            StatusMessage.Set(context.HttpContext, "Account.TooManySignIns");
+            return ValueTask.CompletedTask;
+        };
+
+        public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+        {
+            if (!HttpMethods.IsPost(httpContext.Request.Method))
+            {
+                return RateLimitPartition.GetNoLimiter("form");
+            }
+
+            var perMinute = options.Value.PermitsPerMinute;
+            return RateLimitPartition.GetTokenBucketLimiter(
+                // Without an address (a Unix socket) all such clients share one bucket.
+                "post " + httpContext.Connection.RemoteIpAddress,
+                _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = perMinute,
+                    TokensPerPeriod = 1,
+                    ReplenishmentPeriod = TimeSpan.FromMinutes(1) / perMinute,
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+
+namespace Sen.Browser.Tests;
+
+/// <summary>The newsroom's page types (signing in, the dashboard): axe-core and the Nu Html Checker find nothing.</summary>
+[Collection(BrowserSuite.Name)]
+public sealed class NewsroomPageTests(SenSite site, NewsroomAccount account) : IClassFixture<NewsroomAccount>
+{
+    private const string SignIn = "sign-in";
+    private const string Dashboard = "dashboard";
+
+    private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+    public static TheoryData<string, string> PagesAtEachViewport =>
+        [.. new[] { SignIn, Dashboard }.SelectMany(p => new[] { Viewports.Desktop, Viewports.Phone }.Select(v => (p, v)))];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(PagesAtEachViewport))]
+    public async Task Newsroom_page_type_has_no_wcag21_aa_violations(string pageName, string viewport)
+    {
+        await using var context = await site.NewContextAsync(viewport);
+        var page = await context.NewPageAsync();
+        if (pageName == Dashboard)
+        {
+            await account.SignInAsync(page, Ct);
+        }
+        else
+        {
+            Assert.Equal(200, (await page.GotoAsync("/admin/dang-nhap"))!.Status);
+        }
+
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagTags } });
+        var failures = result.Violations
+            .SelectMany(violation => violation.Nodes.Select(node => $"{pageName}: [{violation.Id}] {violation.Help} at {node.Target} {node.Html}"))
+            .ToList();
+        Assert.True(failures.Count == 0, "axe-core violations:\n" + string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task Newsroom_page_types_and_their_stylesheet_pass_the_nu_html_checker()
+    {
+        var (java, jar, missing) = HtmlChecker.Find(SenSite.RepositoryRoot);
+        Requirement.Require(missing);
+        var signedIn = await account.SignedInAsync(Ct);
+        var folder = Directory.CreateTempSubdirectory("sen-vnu-admin-");
+        try
+        {
+            var files = new List<string>();
+            foreach (var (name, client, path) in new[] { (SignIn, site.Http, "/admin/dang-nhap"), (Dashboard, signedIn, "/admin"), ("admin.css", site.Http, "/css/admin.css") })
+            {
+                using var response = await client.GetAsync(new Uri(path, UriKind.Relative), Ct);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                var file = Path.Combine(folder.FullName, name.EndsWith(".css", StringComparison.Ordinal) ? name : name + ".html");
+                await File.WriteAllTextAsync(file, await response.Content.ReadAsStringAsync(Ct), Ct);
+                files.Add(file);
+            }
+
+            var errors = (await NuHtmlReport.CheckAsync(java!, jar!, files, Ct)).Where(m => m.Type is "error" or "non-document-error").ToList();
+            Assert.True(errors.Count == 0, "Nu Html Checker errors:\n" + string.Join("\n", errors));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+}
