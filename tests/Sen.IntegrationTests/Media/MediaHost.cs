@@ -13,7 +13,7 @@ public sealed class MediaHost : IAsyncDisposable
 {
     public const int WriterId = 4242;
 
-    private readonly WebApplicationFactory<Sen.Web.Program> app;
+    private readonly WebApplicationFactory<Program> app;
 
     private MediaHost(SenAppFactory factory, long? maxBytes)
     {

@@ -22,7 +22,7 @@ public sealed class MediaImages(IOptions<MediaOptions> options)
     private static readonly JpegEncoder Jpeg = new() { Quality = 82 };
     private static readonly WebpEncoder Webp = new() { Quality = 80, FileFormat = WebpFileFormatType.Lossy };
 
-    private readonly Configuration configuration = Configuration.Default.Clone();
+    private readonly Configuration configuration = Configuration.Default;
 
     public ImagePreparation Prepare(ReadOnlyMemory<byte> content, MediaFormat format, string hash)
     {

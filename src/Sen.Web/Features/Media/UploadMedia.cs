@@ -109,6 +109,7 @@ public sealed class UploadMedia(
     private async Task<UploadResult> StoreAsync(MediaAsset asset, IReadOnlyList<PreparedFile> files, CancellationToken cancellationToken)
     {
         var written = new List<string>();
+        var saved = false;
         try
         {
             foreach (var file in files)
@@ -124,10 +125,10 @@ public sealed class UploadMedia(
             db.MediaAssets.Add(asset);
             audit.Record(AuditActions.MediaUploaded, nameof(MediaAsset), asset.Hash, asset.OriginalName, db.Entry(asset), asset.SiteId);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            saved = true;
         }
-        catch (Exception)
+        catch (DbUpdateException)
         {
-            db.ChangeTracker.Clear();
             await RemoveUnusedAsync(written).ConfigureAwait(false);
             if (await FindAsync(asset.SiteId, asset.Hash).ConfigureAwait(false) is { } raced)
             {
@@ -136,6 +137,13 @@ public sealed class UploadMedia(
             }
 
             throw;
+        }
+        finally
+        {
+            if (!saved)
+            {
+                await RemoveUnusedAsync(written).ConfigureAwait(false);
+            }
         }
 
         var stored = await FindAsync(asset.SiteId, asset.Hash).ConfigureAwait(false);
@@ -149,6 +157,7 @@ public sealed class UploadMedia(
     // or cancelled after writing, and must leave nothing behind. Not cancellable: it is the clean-up.
     private async Task RemoveUnusedAsync(List<string> written)
     {
+        db.ChangeTracker.Clear();
         if (written.Count == 0)
         {
             return;
@@ -161,6 +170,8 @@ public sealed class UploadMedia(
         {
             await store.DeleteAsync(key, CancellationToken.None).ConfigureAwait(false);
         }
+
+        written.Clear();
     }
 
     /// <summary>The stream's bytes, or null as soon as it passes <paramref name="maxBytes"/>: an oversized upload is never read whole.</summary>

@@ -8,6 +8,7 @@ internal sealed class MediaAssetVariantConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<MediaVariant> builder)
     {
+        builder.ToTable("MediaVariants");
         builder.Property(v => v.Key).HasMaxLength(200);
         builder.Property(v => v.ContentType).HasMaxLength(100);
         builder.HasIndex(v => new { v.MediaAssetId, v.Width });
