@@ -35,8 +35,8 @@ public sealed class ImageStructureTests
             _ => (MediaFormat.Webp, TestFiles.Webp(200, 150)),
         };
 
-        Assert.Equal(0, ImageStructure.Frames(format, bytes[..(bytes.Length * 2 / 3)]));
-        Assert.Equal(0, ImageStructure.Frames(format, bytes[..^1]));
+        Assert.Equal(0, ImageStructure.Frames(format, bytes.AsSpan(0, bytes.Length * 2 / 3)));
+        Assert.Equal(0, ImageStructure.Frames(format, bytes.AsSpan(..^1)));
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class MediaSnifferTests
         Assert.Null(MediaSniffer.Sniff(TestFiles.CompoundFile(["WordDocument"], storages: ["Macros"])));
         Assert.Null(MediaSniffer.Sniff(TestFiles.CompoundFile(["Workbook"], storages: ["_VBA_PROJECT_CUR"])));
         Assert.Null(MediaSniffer.Sniff(TestFiles.CompoundFile(["PowerPoint Document"])));
-        Assert.Null(MediaSniffer.Sniff(TestFiles.CompoundFile(["WordDocument"])[..600]));
+        Assert.Null(MediaSniffer.Sniff(TestFiles.CompoundFile(["WordDocument"]).AsMemory(0, 600)));
     }
 
     [Theory]
