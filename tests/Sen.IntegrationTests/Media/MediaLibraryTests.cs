@@ -53,8 +53,15 @@ public abstract class MediaLibraryTests<TFactory>(TFactory factory) : IClassFixt
             var asset = await db.MediaAssets.SingleAsync(a => a.Id == mine.Asset!.Id, Ct);
             db.MediaAssets.Add(new MediaAsset
             {
-                SiteId = other.Id, Kind = MediaKind.Image, OriginalName = $"{marker}-khac.jpg", ContentType = "image/jpeg",
-                Hash = asset.Hash, Key = asset.Key, AltText = "Ảnh của trang khác", SearchText = marker, CreatedAt = asset.CreatedAt,
+                SiteId = other.Id,
+                Kind = MediaKind.Image,
+                OriginalName = $"{marker}-khac.jpg",
+                ContentType = "image/jpeg",
+                Hash = asset.Hash,
+                Key = asset.Key,
+                AltText = "Ảnh của trang khác",
+                SearchText = marker,
+                CreatedAt = asset.CreatedAt,
             });
             return await db.SaveChangesAsync(Ct);
         });
