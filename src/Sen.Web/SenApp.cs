@@ -11,6 +11,7 @@ using Sen.Web.Features.Categories;
 using Sen.Web.Features.Errors;
 using Sen.Web.Features.Import;
 using Sen.Web.Features.Links;
+using Sen.Web.Features.Media;
 using Sen.Web.Features.Search;
 using Sen.Web.Features.Sites;
 using Sen.Web.Features.ViewCounts;
@@ -94,6 +95,7 @@ public static class SenApp
         builder.Services.AddArticles();
         builder.Services.AddCategories();
         builder.Services.AddLinks();
+        builder.Services.AddMedia();
         builder.Services.AddImport();
         builder.Services.AddPublicCaching(builder.Configuration);
         builder.Services.AddViewCounts();
@@ -114,6 +116,9 @@ public static class SenApp
         {
             app.UseExceptionHandler(ErrorPages.ServerErrorPath);
         }
+
+        // Uploaded files are served as they are stored, ahead of the page machinery.
+        app.UseMediaFiles();
 
         // A reader's GET of an already rendered public page needs none of what follows. Routing,
         // authentication and authorization are placed here explicitly, because the host would

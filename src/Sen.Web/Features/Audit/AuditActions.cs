@@ -20,6 +20,7 @@ public static class AuditActions
     public const string ArticleDeleted = "article.delete";
     public const string ArticleRestored = "article.restore";
     public const string MediaUploaded = "media.upload";
+    public const string MediaChanged = "media.change";
     public const string CategoryChanged = "category.change";
     public const string SettingsChanged = "settings.change";
 }

@@ -9,6 +9,7 @@ using Sen.Web.Features.Articles;
 using Sen.Web.Features.Audit;
 using Sen.Web.Features.Categories;
 using Sen.Web.Features.Links;
+using Sen.Web.Features.Media;
 using Sen.Web.Features.Search;
 using Sen.Web.Features.Sites;
 using Sen.Web.Features.ViewCounts;
@@ -39,6 +40,8 @@ public abstract class SenDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<AccountInvitation> AccountInvitations => Set<AccountInvitation>();
+
+    public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
 
     public abstract DatabaseProvider Provider { get; }
 
