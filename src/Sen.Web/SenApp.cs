@@ -158,5 +158,6 @@ public static class SenApp
         app.MapHealthChecks("/healthz");
         app.MapRazorPages().WithStaticAssets();
         app.MapSearchApi();
+        app.MapAdminApi().MapMediaApi();
     }
 }
