@@ -6,6 +6,7 @@ using Sen.Web.Features.Articles;
 using Sen.Web.Features.Audit;
 using Sen.Web.Features.Categories;
 using Sen.Web.Features.Links;
+using Sen.Web.Features.Newsroom;
 using Sen.Web.Features.Search;
 using Sen.Web.Features.Sites;
 using Sen.Web.Features.ViewCounts;
@@ -34,6 +35,8 @@ public abstract class SenDbContext(DbContextOptions options) : DbContext(options
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
 
     public abstract DatabaseProvider Provider { get; }
 
