@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,7 +68,7 @@ public abstract class ArticleWorkflowTests<TFactory>(TFactory factory) : IClassF
         var published = await App.ArticleAsync(id);
         Assert.Equal((ArticleStatus.Published, ReviewState.None, 3, (int?)3, (string?)null), (published.Status, published.Review, published.LatestRevision, published.PublishedRevision, published.ReviewComment));
         Assert.Equal("<p>Nội dung có số liệu.</p>", published.BodyHtml);
-        Assert.Equal(factory.Clock.GetUtcNow().UtcDateTime, published.PublishedAt);
+        Assert.True(AboutNow(published.PublishedAt), $"Published at {published.PublishedAt:O}");
         var page = await factory.CreateClient().GetDocumentAsync(ArticleUrls.Article("xay-dung-dang", published.Slug, id));
         Assert.Equal("Hội nghị sơ kết công tác xây dựng Đảng", page.QuerySelector("h1")!.TextContent.Trim());
 
@@ -80,13 +81,19 @@ public abstract class ArticleWorkflowTests<TFactory>(TFactory factory) : IClassF
             .Where(e => e.EntityType == "Article" && e.EntityId == id.ToString(CultureInfo.InvariantCulture))
             .OrderBy(e => e.Id).Select(e => new { e.Action, e.UserId, e.Changes }).ToListAsync(Ct));
         Assert.Equal(
-            [AuditActions.ArticleCreated, AuditActions.ArticleSaved, AuditActions.ArticleSubmitted, AuditActions.ArticleReturned,
-             AuditActions.ArticleSaved, AuditActions.ArticleSubmitted, AuditActions.ArticlePublished, AuditActions.ArticleUnpublished],
+            new[]
+            {
+                AuditActions.ArticleCreated, AuditActions.ArticleSaved, AuditActions.ArticleSubmitted, AuditActions.ArticleReturned,
+                AuditActions.ArticleSaved, AuditActions.ArticleSubmitted, AuditActions.ArticlePublished, AuditActions.ArticleUnpublished,
+            },
             audit.Select(e => e.Action));
-        Assert.Equal([Writer.UserId, Writer.UserId, Writer.UserId, Approver.UserId, Writer.UserId, Writer.UserId, Approver.UserId, Admin.UserId], audit.Select(e => e.UserId));
-        Assert.Contains("\"Review\"", audit[3].Changes, StringComparison.Ordinal);
-        Assert.Contains("Bổ sung số liệu.", audit[3].Changes, StringComparison.Ordinal);
-        Assert.Contains("\"Status\"", audit[6].Changes, StringComparison.Ordinal);
+        Assert.Equal(new[] { Writer.UserId, Writer.UserId, Writer.UserId, Approver.UserId, Writer.UserId, Writer.UserId, Approver.UserId, Admin.UserId }, audit.Select(e => e.UserId));
+        var returnedChanges = JsonSerializer.Deserialize<Dictionary<string, string?[]>>(audit[3].Changes!)!;
+        Assert.Equal(new[] { "Submitted", "Returned" }, returnedChanges["Review"]);
+        Assert.Equal(new[] { null, "Bổ sung số liệu." }, returnedChanges["ReviewComment"]);
+        var publishedChanges = JsonSerializer.Deserialize<Dictionary<string, string?[]>>(audit[6].Changes!)!;
+        Assert.Equal(new[] { "Draft", "Published" }, publishedChanges["Status"]);
+        Assert.Equal("Hội nghị sơ kết công tác xây dựng Đảng", JsonSerializer.Deserialize<Dictionary<string, string?[]>>(audit[0].Changes!)!["Title"][1]);
     }
 
     [Fact]
@@ -141,7 +148,7 @@ public abstract class ArticleWorkflowTests<TFactory>(TFactory factory) : IClassF
         await App.SaveAsync(Writer, id, 1, fields with { Title = "Đại hội Đảng bộ huyện", BodyHtml = "<p>Nội dung thứ hai của bài.</p>" });
 
         var list = await App.AsAsync(Writer, sp => sp.GetRequiredService<ListRevisions>().HandleAsync(new ListRevisions.Query(id), Ct));
-        Assert.Equal([2, 1], list!.Select(r => r.Number));
+        Assert.Equal(new[] { 2, 1 }, list!.Select(r => r.Number));
         Assert.True(list[0].IsWorkingCopy);
         Assert.Equal(Writer.Name, list[0].SavedByName);
 
@@ -173,7 +180,8 @@ public abstract class ArticleWorkflowTests<TFactory>(TFactory factory) : IClassF
         Assert.Equal("Workflow.RoleMissing", (await App.DeleteAsync(Writer, id)).MessageKey);
         Assert.Equal(NewsroomOutcome.Done, (await App.DeleteAsync(Approver, id)).Outcome);
         var binned = await App.ArticleAsync(id);
-        Assert.Equal((ArticleStatus.Unpublished, factory.Clock.GetUtcNow().UtcDateTime), (binned.Status, binned.DeletedAt!.Value));
+        Assert.Equal(ArticleStatus.Unpublished, binned.Status);
+        Assert.True(AboutNow(binned.DeletedAt), $"Binned at {binned.DeletedAt:O}");
         await client.GetDocumentAsync(url, HttpStatusCode.NotFound);
         Assert.Equal("Workflow.InBin", (await App.SaveAsync(Admin, id, 1, fields)).MessageKey);
 
@@ -215,6 +223,9 @@ public abstract class ArticleWorkflowTests<TFactory>(TFactory factory) : IClassF
         Assert.Equal((1, (int?)1, ReviewState.None), (article.LatestRevision, article.PublishedRevision, article.Review));
         Assert.Equal((article.Title, article.BodyHtml, article.CategoryId, RevisionNotes.FromPublished), (revision.Title, revision.BodyHtml, revision.CategoryId, revision.Note));
     }
+
+    // PostgreSQL keeps microseconds, the fake clock ticks.
+    private bool AboutNow(DateTime? time) => time is { } t && (t - factory.Clock.GetUtcNow().UtcDateTime).Duration() < TimeSpan.FromMilliseconds(1);
 }
 
 public sealed class SqliteArticleWorkflowTests(SqliteAppFactory factory) : ArticleWorkflowTests<SqliteAppFactory>(factory);

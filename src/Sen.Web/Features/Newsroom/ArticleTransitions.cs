@@ -65,12 +65,13 @@ public sealed class ArticleTransitions(
         return AddRevisionRow(article, fields, note, restoredFrom, byActor: true);
     }
 
-    public void Record(string action, Article article, string summary)
+    /// <summary>Stamps the article as changed and adds the audit entry with its changed fields, before and after.</summary>
+    public AuditEntry Record(string action, Article article, string summary)
     {
         ArgumentNullException.ThrowIfNull(article);
         article.UpdatedAt = Now;
         article.Version++;
-        audit.Record(action, "Article", article.Id.ToString(CultureInfo.InvariantCulture), summary, db.Entry(article), article.SiteId);
+        return audit.Record(action, "Article", article.Id.ToString(CultureInfo.InvariantCulture), summary, db.Entry(article), article.SiteId);
     }
 
     /// <summary>

@@ -49,17 +49,19 @@ public sealed partial class CompareRevisions(ArticleTransitions transitions)
     public static IReadOnlyList<Run> Words(string before, string after)
     {
         var diff = Differ.Instance.CreateCustomDiffs(before ?? "", after ?? "", ignoreWhiteSpace: false, ignoreCase: false, WordsAndSpaces);
+        var oldPieces = diff.PiecesOld.ToArray();
+        var newPieces = diff.PiecesNew.ToArray();
         var runs = new List<Run>();
         var old = 0;
         foreach (var block in diff.DiffBlocks)
         {
-            Add(runs, RunKind.Unchanged, diff.PiecesOld[old..block.DeleteStartA]);
-            Add(runs, RunKind.Deleted, diff.PiecesOld[block.DeleteStartA..(block.DeleteStartA + block.DeleteCountA)]);
-            Add(runs, RunKind.Inserted, diff.PiecesNew[block.InsertStartB..(block.InsertStartB + block.InsertCountB)]);
+            Add(runs, RunKind.Unchanged, oldPieces[old..block.DeleteStartA]);
+            Add(runs, RunKind.Deleted, oldPieces[block.DeleteStartA..(block.DeleteStartA + block.DeleteCountA)]);
+            Add(runs, RunKind.Inserted, newPieces[block.InsertStartB..(block.InsertStartB + block.InsertCountB)]);
             old = block.DeleteStartA + block.DeleteCountA;
         }
 
-        Add(runs, RunKind.Unchanged, diff.PiecesOld[old..]);
+        Add(runs, RunKind.Unchanged, oldPieces[old..]);
         return runs;
     }
 

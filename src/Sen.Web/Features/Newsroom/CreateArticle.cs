@@ -48,9 +48,10 @@ public sealed class CreateArticle(ArticleTransitions transitions)
         var db = transitions.Db;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         db.Articles.Add(article);
+        var created = AuditLog.ChangesOf(db.Entry(article));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         var revision = transitions.AddRevision(article, fields);
-        transitions.Record(AuditActions.ArticleCreated, article, article.Title);
+        transitions.Record(AuditActions.ArticleCreated, article, article.Title).Changes = created;
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return NewsroomResult.Done(article.Id, revision.Number);
