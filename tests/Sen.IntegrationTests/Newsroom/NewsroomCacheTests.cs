@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sen.Web.Features.Articles;
+using Sen.Web.Features.Categories;
 using Sen.Web.Features.Newsroom;
 using Sen.Web.Infrastructure.Caching;
 using Sen.Web.Infrastructure.Data;
@@ -24,7 +25,7 @@ public abstract partial class NewsroomCacheTests<TFactory>(TFactory factory) : I
         var store = app.Services.GetRequiredService<CountingOutputCacheStore>();
         var article = await factory.PickAsync(4);
         var client = app.CreateClient();
-        var pages = new[] { article.Url, "/", "/" + article.CategorySlug };
+        var pages = new[] { article.Url, "/", CategoryUrls.Category(article.CategorySlug) };
         var before = await ReadAsync(client, pages);
         var evicted = store.Evicted.Count;
 
@@ -47,7 +48,7 @@ public abstract partial class NewsroomCacheTests<TFactory>(TFactory factory) : I
         var after = await client.GetDocumentAsync(article.Url);
         Assert.Equal("Tiêu đề mới đã duyệt", after.QuerySelector("h1")!.TextContent.Trim());
         Assert.Equal("Nội dung mới chờ duyệt.", after.QuerySelector(".article-body")!.TextContent.Trim());
-        Assert.Contains(article.Url, Links(await client.GetDocumentAsync("/" + article.CategorySlug)));
+        Assert.Contains(article.Url, Links(await client.GetDocumentAsync(CategoryUrls.Category(article.CategorySlug))));
     }
 
     [Fact]

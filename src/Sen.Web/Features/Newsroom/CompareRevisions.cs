@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using DiffPlex;
-using DiffPlex.Chunkers;
 using Sen.Web.Features.Accounts;
 using Sen.Web.Features.Search;
 
@@ -65,7 +64,7 @@ public sealed partial class CompareRevisions(ArticleTransitions transitions)
         return runs;
     }
 
-    private static readonly CustomFunctionChunker WordsAndSpaces = new(text => [.. Token().Matches(text).Select(m => m.Value)]);
+    private static string[] WordsAndSpaces(string text) => [.. Token().Matches(text).Select(m => m.Value)];
 
     private static void Add(List<Run> runs, RunKind kind, string[] pieces)
     {
