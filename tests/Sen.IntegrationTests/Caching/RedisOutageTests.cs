@@ -2,9 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using AngleSharp.Dom;
 using Microsoft.Extensions.DependencyInjection;
-using Sen.Web.Features.Articles;
 using Sen.Web.Features.Categories;
-using Sen.Web.Infrastructure.Data;
 using Sen.IntegrationTests.Newsroom;
 using Sen.Web.Features.Newsroom;
 

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
-using Sen.Web.Features.Articles;
 using Sen.Web.Infrastructure.Caching;
-using Sen.Web.Infrastructure.Data;
 using Sen.IntegrationTests.Newsroom;
 using Sen.Web.Features.Newsroom;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sen.Web.Features.Articles;
@@ -148,7 +147,8 @@ public abstract class ArticleWorkflowTests<TFactory>(TFactory factory) : IClassF
         await App.SaveAsync(Writer, id, 1, fields with { Title = "Đại hội Đảng bộ huyện", BodyHtml = "<p>Nội dung thứ hai của bài.</p>" });
 
         var list = await App.AsAsync(Writer, sp => sp.GetRequiredService<ListRevisions>().HandleAsync(new ListRevisions.Query(id), Ct));
-        Assert.Equal(new[] { 2, 1 }, list!.Select(r => r.Number));
+        Assert.NotNull(list);
+        Assert.Equal(new[] { 2, 1 }, list.Select(r => r.Number));
         Assert.True(list[0].IsWorkingCopy);
         Assert.Equal(Writer.Name, list[0].SavedByName);
 
