@@ -153,9 +153,10 @@ public abstract class ArticleWorkflowTests<TFactory>(TFactory factory) : IClassF
         Assert.Equal(Writer.Name, list[0].SavedByName);
 
         var diff = await App.AsAsync(Writer, sp => sp.GetRequiredService<CompareRevisions>().HandleAsync(new CompareRevisions.Query(id, 1, 2), Ct));
-        Assert.Contains(diff!.Title, r => r is { Kind: CompareRevisions.RunKind.Deleted, Text: "tỉnh" });
-        Assert.Contains(diff.Title, r => r is { Kind: CompareRevisions.RunKind.Inserted, Text: "huyện" });
-        Assert.Contains(diff.Text, r => r is { Kind: CompareRevisions.RunKind.Inserted, Text: "thứ hai" });
+        Assert.Contains(diff!.Title, r => r.Kind == CompareRevisions.RunKind.Deleted && r.Text.Trim() == "tỉnh");
+        Assert.Contains(diff.Title, r => r.Kind == CompareRevisions.RunKind.Inserted && r.Text.Trim() == "huyện");
+        Assert.Contains(diff.Text, r => r.Kind == CompareRevisions.RunKind.Inserted && r.Text.Trim() == "thứ hai");
+        Assert.Contains(diff.Text, r => r.Kind == CompareRevisions.RunKind.Deleted && r.Text.Trim() == "đầu tiên");
         Assert.All(diff.Lead, r => Assert.Equal(CompareRevisions.RunKind.Unchanged, r.Kind));
 
         var restored = await App.AsAsync(Writer, sp => sp.GetRequiredService<RestoreRevision>().HandleAsync(new RestoreRevision.Command(id, 1, 2), Ct));

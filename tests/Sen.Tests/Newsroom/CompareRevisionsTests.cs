@@ -12,7 +12,7 @@ public sealed class CompareRevisionsTests
         var runs = CompareRevisions.Words(Before, After);
         Assert.Equal(Before, string.Concat(runs.Where(r => r.Kind != CompareRevisions.RunKind.Inserted).Select(r => r.Text)));
         Assert.Equal(After, string.Concat(runs.Where(r => r.Kind != CompareRevisions.RunKind.Deleted).Select(r => r.Text)));
-        Assert.Equal(new[] { "tỉnh", "12." }, runs.Where(r => r.Kind == CompareRevisions.RunKind.Deleted).Select(r => r.Text));
-        Assert.Equal(new[] { "huyện", "13." }, runs.Where(r => r.Kind == CompareRevisions.RunKind.Inserted).Select(r => r.Text));
+        Assert.Equal(new[] { "tỉnh", "12." }, runs.Where(r => r.Kind == CompareRevisions.RunKind.Deleted).Select(r => r.Text.Trim()));
+        Assert.Equal(new[] { "huyện", "13." }, runs.Where(r => r.Kind == CompareRevisions.RunKind.Inserted).Select(r => r.Text.Trim()));
     }
 }

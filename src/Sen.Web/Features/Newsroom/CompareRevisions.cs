@@ -84,6 +84,7 @@ public sealed partial class CompareRevisions(ArticleTransitions transitions)
         }
     }
 
-    [GeneratedRegex(@"\s+|[^\s]+")]
+    // A word with the spaces after it is one piece, so two changed words in a row make one run, not two around a space.
+    [GeneratedRegex(@"\S+\s*|\s+")]
     private static partial Regex Token();
 }
