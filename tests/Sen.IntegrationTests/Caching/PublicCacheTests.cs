@@ -4,11 +4,11 @@ using AngleSharp.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Sen.IntegrationTests.Newsroom;
 using Sen.Web.Features.Articles;
 using Sen.Web.Features.Categories;
-using Sen.Web.Infrastructure.Data;
-using Sen.IntegrationTests.Newsroom;
 using Sen.Web.Features.Newsroom;
+using Sen.Web.Infrastructure.Data;
 
 namespace Sen.IntegrationTests.Caching;
 

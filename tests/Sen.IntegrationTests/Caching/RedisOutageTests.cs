@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using AngleSharp.Dom;
 using Microsoft.Extensions.DependencyInjection;
-using Sen.Web.Features.Categories;
 using Sen.IntegrationTests.Newsroom;
+using Sen.Web.Features.Categories;
 using Sen.Web.Features.Newsroom;
 
 namespace Sen.IntegrationTests.Caching;

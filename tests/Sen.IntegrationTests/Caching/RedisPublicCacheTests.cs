@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
-using Sen.Web.Infrastructure.Caching;
 using Sen.IntegrationTests.Newsroom;
 using Sen.Web.Features.Newsroom;
+using Sen.Web.Infrastructure.Caching;
 
 namespace Sen.IntegrationTests.Caching;
 

@@ -1,10 +1,10 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Sen.Web.Features.Articles;
-using Sen.Web.Infrastructure.Data;
 using Sen.IntegrationTests.Newsroom;
+using Sen.Web.Features.Articles;
 using Sen.Web.Features.Newsroom;
+using Sen.Web.Infrastructure.Data;
 
 namespace Sen.IntegrationTests.Data;
 

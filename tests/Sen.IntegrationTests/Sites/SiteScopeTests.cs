@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Sen.Web.Features.Articles;
-using Sen.Web.Features.Categories;
-using Sen.Web.Features.Sites;
-using Sen.Web.Infrastructure.Data;
 using Sen.IntegrationTests.Newsroom;
 using Sen.Web.Features.Accounts;
+using Sen.Web.Features.Articles;
+using Sen.Web.Features.Categories;
 using Sen.Web.Features.Newsroom;
+using Sen.Web.Features.Sites;
+using Sen.Web.Infrastructure.Data;
 
 namespace Sen.IntegrationTests.Sites;
 
