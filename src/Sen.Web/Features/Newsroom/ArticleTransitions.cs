@@ -116,9 +116,10 @@ public sealed class ArticleTransitions(
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.Entries.Any(e => e.Entity is ArticleRevision))
         {
-            // A concurrency failure, or the (ArticleId, Number) index refusing a revision number another save took first.
+            // The article's version moved on, or the (ArticleId, Number) index refused a revision number another
+            // save took first. Anything else is a bug and is left to throw.
             db.ChangeTracker.Clear();
             return false;
         }
