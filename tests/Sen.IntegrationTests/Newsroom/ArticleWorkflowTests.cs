@@ -139,6 +139,25 @@ public abstract class ArticleWorkflowTests<TFactory>(TFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task Of_two_saves_at_the_same_moment_exactly_one_is_kept_and_the_other_is_told_of_the_conflict()
+    {
+        factory.RequireProvider();
+        var fields = await App.FieldsAsync("Bài hai người lưu cùng lúc");
+        var id = (await App.CreateAsync(Writer, fields)).ArticleId!.Value;
+
+        var results = await Task.WhenAll(
+            App.SaveAsync(Writer, id, 1, fields with { Lead = "Bản của biên tập viên." }),
+            App.SaveAsync(Approver, id, 1, fields with { Lead = "Bản của người duyệt." }));
+
+        Assert.Equal(new[] { NewsroomOutcome.Done, NewsroomOutcome.Conflict }, results.Select(r => r.Outcome).Order());
+        var lost = results.Single(r => r.Outcome == NewsroomOutcome.Conflict).Conflict!;
+        var kept = results.Single(r => r.Outcome == NewsroomOutcome.Done);
+        Assert.Equal(2, kept.Revision);
+        Assert.NotEqual(lost.Yours.Lead, lost.Theirs.Lead);
+        Assert.Equal(2, await App.AsAsync(Admin, sp => sp.GetRequiredService<SenDbContext>().ArticleRevisions.CountAsync(r => r.ArticleId == id, Ct)));
+    }
+
+    [Fact]
     public async Task Revisions_are_listed_compared_word_by_word_and_an_old_one_is_restored_as_a_new_revision()
     {
         factory.RequireProvider();
