@@ -12,6 +12,7 @@ using Sen.Web.Features.Errors;
 using Sen.Web.Features.Import;
 using Sen.Web.Features.Links;
 using Sen.Web.Features.Media;
+using Sen.Web.Features.Newsroom;
 using Sen.Web.Features.Search;
 using Sen.Web.Features.Sites;
 using Sen.Web.Features.ViewCounts;
@@ -93,6 +94,7 @@ public static class SenApp
         builder.Services.AddAdmin();
         builder.Services.AddAudit();
         builder.Services.AddArticles();
+        builder.Services.AddNewsroom();
         builder.Services.AddCategories();
         builder.Services.AddLinks();
         builder.Services.AddMedia();

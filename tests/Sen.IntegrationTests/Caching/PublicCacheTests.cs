@@ -4,8 +4,10 @@ using AngleSharp.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Sen.IntegrationTests.Newsroom;
 using Sen.Web.Features.Articles;
 using Sen.Web.Features.Categories;
+using Sen.Web.Features.Newsroom;
 using Sen.Web.Infrastructure.Data;
 
 namespace Sen.IntegrationTests.Caching;
@@ -45,9 +47,8 @@ public abstract partial class PublicCacheTests<TFactory>(TFactory factory) : ICl
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Title, "Tiêu đề đổi ngầm"), Ct));
         Assert.Equal(article.Title, (await client.GetDocumentAsync(article.Url)).QuerySelector("h1").Text());
 
-        var result = await InAppScopeAsync(sp => sp.GetRequiredService<EditArticle>()
-            .HandleAsync(new EditArticle.Command(article.Id, "Tiêu đề mới sau biên tập", "Sa-pô mới.", "<p>Nội dung mới.</p>"), Ct));
-        Assert.Equal(SaveResult.Saved, result);
+        var result = await InAppScopeAsync(sp => sp.EditAndPublishAsync(article.Id, "Tiêu đề mới sau biên tập", "Sa-pô mới.", "<p>Nội dung mới.</p>"));
+        Assert.Equal(NewsroomOutcome.Done, result.Outcome);
 
         var page = await client.GetDocumentAsync(article.Url);
         Assert.Equal("Tiêu đề mới sau biên tập", page.QuerySelector("h1").Text());
@@ -86,12 +87,12 @@ public abstract partial class PublicCacheTests<TFactory>(TFactory factory) : ICl
         Assert.DoesNotContain(url, Links(await client.GetDocumentAsync("/")));
         await client.GetDocumentAsync(url, HttpStatusCode.NotFound);
 
-        Assert.Equal(SaveResult.Saved, await InAppScopeAsync(sp => sp.GetRequiredService<PublishArticle>().HandleAsync(new PublishArticle.Command(id), Ct)));
+        Assert.Equal(NewsroomOutcome.Done, (await InAppScopeAsync(sp => sp.PublishAsync(id))).Outcome);
         Assert.Contains(url, Links(await client.GetDocumentAsync("/xay-dung-dang")));
         Assert.Contains(url, Links(await client.GetDocumentAsync("/")));
         Assert.Equal("Bài nháp chờ xuất bản", (await client.GetDocumentAsync(url)).QuerySelector("h1").Text());
 
-        Assert.Equal(SaveResult.Saved, await InAppScopeAsync(sp => sp.GetRequiredService<PublishArticle>().HandleAsync(new PublishArticle.Command(id, Publish: false), Ct)));
+        Assert.Equal(NewsroomOutcome.Done, (await InAppScopeAsync(sp => sp.UnpublishAsync(id))).Outcome);
         Assert.DoesNotContain(url, Links(await client.GetDocumentAsync("/xay-dung-dang")));
         Assert.DoesNotContain(url, Links(await client.GetDocumentAsync("/")));
         await client.GetDocumentAsync(url, HttpStatusCode.NotFound);

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using AngleSharp.Dom;
 using Microsoft.Extensions.DependencyInjection;
-using Sen.Web.Features.Articles;
+using Sen.IntegrationTests.Newsroom;
 using Sen.Web.Features.Categories;
-using Sen.Web.Infrastructure.Data;
+using Sen.Web.Features.Newsroom;
 
 namespace Sen.IntegrationTests.Caching;
 
@@ -46,9 +46,8 @@ public abstract class RedisOutageTests<TFactory>(TFactory factory) : IClassFixtu
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var result = await scope.ServiceProvider.GetRequiredService<EditArticle>()
-                .HandleAsync(new EditArticle.Command(article.Id, "Sửa khi Redis ngừng", "", "<p>Nội dung.</p>"), Ct);
-            Assert.Equal(SaveResult.Saved, result);
+            var result = await scope.ServiceProvider.EditAndPublishAsync(article.Id, "Sửa khi Redis ngừng", "", "<p>Nội dung.</p>");
+            Assert.Equal(NewsroomOutcome.Done, result.Outcome);
         }
 
         Assert.Equal("Sửa khi Redis ngừng", (await client.GetDocumentAsync(article.Url)).QuerySelector("h1").Text());

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
-using Sen.Web.Features.Articles;
+using Sen.IntegrationTests.Newsroom;
+using Sen.Web.Features.Newsroom;
 using Sen.Web.Infrastructure.Caching;
-using Sen.Web.Infrastructure.Data;
 
 namespace Sen.IntegrationTests.Caching;
 
@@ -54,9 +54,8 @@ public abstract class RedisPublicCacheTests<TFactory>(TFactory factory) : Public
 
         await using (var scope = first.Services.CreateAsyncScope())
         {
-            var result = await scope.ServiceProvider.GetRequiredService<EditArticle>()
-                .HandleAsync(new EditArticle.Command(article.Id, "Sửa trên nút thứ nhất", "", "<p>Nội dung.</p>"), TestContext.Current.CancellationToken);
-            Assert.Equal(SaveResult.Saved, result);
+            var result = await scope.ServiceProvider.EditAndPublishAsync(article.Id, "Sửa trên nút thứ nhất", "", "<p>Nội dung.</p>");
+            Assert.Equal(NewsroomOutcome.Done, result.Outcome);
         }
 
         Assert.Equal("Sửa trên nút thứ nhất", (await b.GetDocumentAsync(article.Url)).QuerySelector("h1").Text());

@@ -1,7 +1,9 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Sen.IntegrationTests.Newsroom;
 using Sen.Web.Features.Articles;
+using Sen.Web.Features.Newsroom;
 using Sen.Web.Infrastructure.Data;
 
 namespace Sen.IntegrationTests.Data;
@@ -64,9 +66,8 @@ public abstract class StoredHtmlTests<TFactory>(TFactory factory) : IClassFixtur
     {
         factory.RequireProvider();
         var picked = await factory.PickAsync(2);
-        var result = await factory.InScopeAsync(sp => sp.GetRequiredService<EditArticle>()
-            .HandleAsync(new EditArticle.Command(picked.Id, picked.Title, "Sa-pô.", Hostile), Ct));
-        Assert.Equal(SaveResult.Saved, result);
+        var result = await factory.InScopeAsync(sp => sp.EditAndPublishAsync(picked.Id, picked.Title, "Sa-pô.", Hostile));
+        Assert.Equal(NewsroomOutcome.Done, result.Outcome);
 
         AssertHarmless(await StoredBodyAsync(picked.Id));
     }

@@ -2,7 +2,9 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Sen.IntegrationTests.Newsroom;
 using Sen.Web.Features.Articles;
+using Sen.Web.Features.Newsroom;
 using Sen.Web.Infrastructure.Data;
 
 namespace Sen.IntegrationTests.Search;
@@ -51,7 +53,7 @@ public abstract class SearchSuggestionCacheTests<TFactory>(TFactory factory) : I
             };
             db.Articles.Add(article);
             await db.SaveChangesAsync(Ct);
-            Assert.Equal(SaveResult.Saved, await sp.GetRequiredService<PublishArticle>().HandleAsync(new PublishArticle.Command(article.Id), Ct));
+            Assert.Equal(NewsroomOutcome.Done, (await sp.PublishAsync(article.Id)).Outcome);
             return ArticleUrls.Article(category.Slug, article.Slug, article.Id);
         });
 

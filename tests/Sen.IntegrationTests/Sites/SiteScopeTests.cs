@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Sen.IntegrationTests.Newsroom;
+using Sen.Web.Features.Accounts;
 using Sen.Web.Features.Articles;
 using Sen.Web.Features.Categories;
+using Sen.Web.Features.Newsroom;
 using Sen.Web.Features.Sites;
 using Sen.Web.Infrastructure.Data;
 
@@ -41,8 +44,11 @@ public abstract class SiteScopeTests<TFactory>(TFactory factory) : IClassFixture
 
         await factory.InScopeAsync(async sp =>
         {
-            Assert.Equal(SaveResult.NotFound, await sp.GetRequiredService<EditArticle>().HandleAsync(new EditArticle.Command(articleId, "Đổi", "", "<p>x</p>"), Ct));
-            Assert.Equal(SaveResult.NotFound, await sp.GetRequiredService<PublishArticle>().HandleAsync(new PublishArticle.Command(articleId), Ct));
+            sp.GetRequiredService<CurrentUser>().ActAs(NewsroomSteps.Operator);
+            var fields = new ArticleFields("Đổi", "doi", "", "<p>x</p>", categoryId);
+            Assert.Equal(NewsroomOutcome.NotFound, (await sp.GetRequiredService<SaveArticle>().HandleAsync(new SaveArticle.Command(articleId, 0, fields), Ct)).Outcome);
+            Assert.Equal(NewsroomOutcome.NotFound, (await sp.GetRequiredService<PublishArticle>().HandleAsync(new PublishArticle.Command(articleId), Ct)).Outcome);
+            Assert.Equal(NewsroomOutcome.NotFound, (await sp.GetRequiredService<DeleteArticle>().HandleAsync(new DeleteArticle.Command(articleId), Ct)).Outcome);
             Assert.Equal(SaveResult.NotFound, await sp.GetRequiredService<RenameCategory>().HandleAsync(new RenameCategory.Command(categoryId, "Đổi"), Ct));
             return 0;
         });

@@ -48,4 +48,27 @@ public sealed class Article
 
     /// <summary>Optimistic concurrency token, bumped on every edit.</summary>
     public int Version { get; set; }
+
+    // Workflow fields (docs/NEWSROOM.md): readers never see them, so changing only these evicts nothing.
+
+    /// <summary>The working copy's state; None when it equals the published copy.</summary>
+    public ReviewState Review { get; set; }
+
+    /// <summary>The number of the newest <c>ArticleRevision</c>: the working copy. 0 before the first revision.</summary>
+    public int LatestRevision { get; set; }
+
+    /// <summary>The revision whose fields this row shows readers; null while never published.</summary>
+    public int? PublishedRevision { get; set; }
+
+    /// <summary>The user who created the article; writers may act only on their own.</summary>
+    public int? OwnerId { get; set; }
+
+    /// <summary>Who submitted the working copy for approval; they may not approve it themselves.</summary>
+    public int? SubmittedById { get; set; }
+
+    /// <summary>The approver's comment when the article was last returned.</summary>
+    public string? ReviewComment { get; set; }
+
+    /// <summary>In the bin since (UTC); binned articles are never public.</summary>
+    public DateTime? DeletedAt { get; set; }
 }

@@ -6,13 +6,21 @@ using Sen.Web.Infrastructure.Data;
 namespace Sen.Web.Features.Articles;
 
 /// <summary>
-/// A saved article changes its own page, the home page and its category's pages (the old category's
-/// too when it moved); a change of status or publication time also moves the next scheduled publication.
+/// A saved article that changes what readers see (<see cref="ReaderVisibleChange"/>) changes its own page,
+/// the home page and its category's pages (the old category's too when it moved); a change of status,
+/// publication time or bin also moves the next scheduled publication. Newsroom-only saves change nothing here.
 /// </summary>
 internal sealed class ArticleChangeRule(PublicationSchedule schedule) : ContentChangeRule<Article>
 {
+    private static readonly string[] Scheduling = [nameof(Article.Status), nameof(Article.PublishedAt), nameof(Article.DeletedAt)];
+
     protected override void Saving(EntityEntry entry, Article article, ContentChange change)
     {
+        if (!ReaderVisibleChange.Affects(entry))
+        {
+            return;
+        }
+
         change.Evict(PublicCache.Tags.Home);
         change.Evict(PublicCache.Tags.Category(article.CategoryId));
         if (entry.State != EntityState.Added)
@@ -21,9 +29,7 @@ internal sealed class ArticleChangeRule(PublicationSchedule schedule) : ContentC
             change.Evict(PublicCache.Tags.Category(entry.Property(nameof(Article.CategoryId)).OriginalValue as int? ?? article.CategoryId));
         }
 
-        if (entry.State != EntityState.Modified
-            || entry.Property(nameof(Article.Status)).IsModified
-            || entry.Property(nameof(Article.PublishedAt)).IsModified)
+        if (entry.State != EntityState.Modified || Scheduling.Any(p => ReaderVisibleChange.Modified(entry, p)))
         {
             change.Refresh(schedule.Invalidate);
         }

@@ -2,7 +2,7 @@ namespace Sen.Web.Features.Articles;
 
 public static class ArticleQueries
 {
-    /// <summary>What readers may see: published, and not scheduled for later.</summary>
+    /// <summary>What readers may see: published, not scheduled for later, not in the bin.</summary>
     public static IQueryable<Article> Published(this IQueryable<Article> articles, DateTime nowUtc) =>
-        articles.Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= nowUtc);
+        articles.Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= nowUtc && a.DeletedAt == null);
 }

@@ -1,11 +1,10 @@
 namespace Sen.Web.Features.Articles;
 
-/// <summary>Where an article is in the newsroom; only Published reaches readers.</summary>
+/// <summary>What readers see of an article; only Published reaches them. The working copy's state is <see cref="ReviewState"/>.</summary>
 public enum ArticleStatus
 {
+    /// <summary>Never published.</summary>
     Draft = 0,
-    InReview = 1,
-    Approved = 2,
     Published = 3,
     Unpublished = 4,
 }

@@ -7,8 +7,6 @@ public static class ArticlesServiceCollectionExtensions
 {
     public static IServiceCollection AddArticles(this IServiceCollection services)
     {
-        services.AddScoped<EditArticle>();
-        services.AddScoped<PublishArticle>();
         services.AddSingleton<PublicationSchedule>();
         services.AddSingleton<IScheduledEvictions>(sp => sp.GetRequiredService<PublicationSchedule>());
         services.AddContentChangeRule<ArticleChangeRule>();

@@ -25,14 +25,17 @@ internal sealed class CategoryChangeRule(CategoryListings listings) : ContentCha
     }
 }
 
-/// <summary>The in-memory listings hold which published articles each category shows, newest first.</summary>
+/// <summary>
+/// The in-memory listings hold which published articles each category shows, newest first; only a save
+/// readers see (<see cref="ReaderVisibleChange"/>) that moves an article in or out of a listing changes them.
+/// </summary>
 internal sealed class ListedArticleChangeRule(CategoryListings listings) : ContentChangeRule<Article>
 {
-    private static readonly string[] ListedBy = [nameof(Article.Status), nameof(Article.PublishedAt), nameof(Article.CategoryId), nameof(Article.SiteId)];
+    private static readonly string[] ListedBy = [nameof(Article.Status), nameof(Article.PublishedAt), nameof(Article.CategoryId), nameof(Article.SiteId), nameof(Article.DeletedAt)];
 
     protected override void Saving(EntityEntry entry, Article article, ContentChange change)
     {
-        if (entry.State != EntityState.Modified || ListedBy.Any(p => entry.Property(p).IsModified))
+        if (ReaderVisibleChange.Affects(entry) && (entry.State != EntityState.Modified || ListedBy.Any(p => entry.Property(p).IsModified)))
         {
             change.Refresh(listings.Invalidate);
         }

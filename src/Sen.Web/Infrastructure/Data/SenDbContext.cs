@@ -10,6 +10,7 @@ using Sen.Web.Features.Audit;
 using Sen.Web.Features.Categories;
 using Sen.Web.Features.Links;
 using Sen.Web.Features.Media;
+using Sen.Web.Features.Newsroom;
 using Sen.Web.Features.Search;
 using Sen.Web.Features.Sites;
 using Sen.Web.Features.ViewCounts;
@@ -42,6 +43,8 @@ public abstract class SenDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AccountInvitation> AccountInvitations => Set<AccountInvitation>();
 
     public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
+
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -20,10 +20,17 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.AuthorUnit).HasMaxLength(200);
         builder.Property(a => a.Status).HasConversion<int>();
         builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Property(a => a.Review).HasConversion<int>();
+        builder.Property(a => a.ReviewComment).HasMaxLength(2000);
 
         // Newest published first: a category's article ids for CategoryListings (from the index alone), and
         // the site's latest articles for the home page.
         builder.HasIndex(a => new { a.CategoryId, a.Status, a.PublishedAt, a.Id });
         builder.HasIndex(a => new { a.SiteId, a.Status, a.PublishedAt, a.Id });
+
+        // The newsroom's queues: what waits for approval, a writer's own drafts, the bin.
+        builder.HasIndex(a => new { a.SiteId, a.Review });
+        builder.HasIndex(a => new { a.SiteId, a.OwnerId });
+        builder.HasIndex(a => new { a.SiteId, a.DeletedAt });
     }
 }
