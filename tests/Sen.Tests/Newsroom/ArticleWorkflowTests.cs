@@ -140,4 +140,15 @@ public sealed class ArticleWorkflowTests
             }
         }
     }
+
+    // ArticleQueries.Published does not test DeletedAt (to stay inside the listing index): that is only
+    // right while nothing in the bin can be Published.
+    [Fact]
+    public void Nothing_in_the_bin_is_ever_published()
+    {
+        Assert.All(
+            ArticleWorkflow.Transitions.Where(t => t.Action == WorkflowAction.Delete),
+            t => Assert.True(t.ToStatus is ArticleStatus.Unpublished || (t.ToStatus is null && !t.FromStatus.Contains(ArticleStatus.Published)), $"{t}"));
+        Assert.All(ArticleWorkflow.Transitions.Where(t => t.InBin), t => Assert.NotEqual(ArticleStatus.Published, t.ToStatus));
+    }
 }
