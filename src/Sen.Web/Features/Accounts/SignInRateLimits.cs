@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -33,8 +32,7 @@ public static class SignInRateLimits
         // No body: the status page middleware renders the Vietnamese 429 page with this message.
         public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = (context, _) =>
         {
-            var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 60;
-            context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            ClientRateLimits.SetRetryAfter(context);
             StatusMessage.Set(context.HttpContext, "Account.TooManySignIns");
             return ValueTask.CompletedTask;
         };
@@ -46,18 +44,7 @@ public static class SignInRateLimits
                 return RateLimitPartition.GetNoLimiter("form");
             }
 
-            var perMinute = options.Value.PermitsPerMinute;
-            return RateLimitPartition.GetTokenBucketLimiter(
-                // Without an address (a Unix socket) all such clients share one bucket.
-                "post " + httpContext.Connection.RemoteIpAddress,
-                _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = perMinute,
-                    TokensPerPeriod = 1,
-                    ReplenishmentPeriod = TimeSpan.FromMinutes(1) / perMinute,
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
+            return ClientRateLimits.PerClient(httpContext, options.Value.PermitsPerMinute, scope: "post ");
         }
     }
 }

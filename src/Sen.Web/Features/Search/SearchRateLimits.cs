@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -32,28 +31,10 @@ public static class SearchRateLimits
         return services;
     }
 
-    /// <summary>
-    /// A bucket of <paramref name="perMinute"/> searches per client, refilled one at a time over the
-    /// minute: a reader may search in bursts, and a refused one learns when the next search is allowed.
-    /// </summary>
     private static RateLimitPartition<string> PerClient(HttpContext context, int perMinute) =>
-        RateLimitPartition.GetTokenBucketLimiter(
-            // Without an address (a Unix socket) all such clients share one bucket.
-            context.Connection.RemoteIpAddress?.ToString() ?? "",
-            _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = perMinute,
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = TimeSpan.FromMinutes(1) / perMinute,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            });
+        ClientRateLimits.PerClient(context, perMinute);
 
-    private static int RetryAfterSeconds(OnRejectedContext context) =>
-        context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 60;
-
-    private static void SetRetryAfter(OnRejectedContext context) =>
-        context.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds(context).ToString(CultureInfo.InvariantCulture);
+    private static void SetRetryAfter(OnRejectedContext context) => ClientRateLimits.SetRetryAfter(context);
 
     private sealed class PageLimit(IOptions<SearchRateLimitOptions> options) : IRateLimiterPolicy<string>
     {
