@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Sen.IntegrationTests.Newsroom;
+using Sen.Web.Features.Articles;
 using Sen.Web.Features.Newsroom;
 using Sen.Web.Infrastructure.Caching;
 
@@ -60,6 +61,30 @@ public abstract class RedisPublicCacheTests<TFactory>(TFactory factory) : Public
 
         Assert.Equal("Sửa trên nút thứ nhất", (await b.GetDocumentAsync(article.Url)).QuerySelector("h1").Text());
     }
+
+    [Fact]
+    public async Task A_scheduled_article_that_came_due_while_no_node_ran_is_on_the_pages_the_next_node_serves()
+    {
+        Require();
+        var id = (await Factory.Services.CreateAsync(NewsroomActs.Writer, await Factory.Services.FieldsAsync("Bài đến giờ khi máy chủ tắt"))).ArticleId!.Value;
+        Assert.Equal(NewsroomOutcome.Done, (await Factory.Services.SubmitAsync(NewsroomActs.Writer, id)).Outcome);
+        var at = Factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(10);
+        Assert.Equal(NewsroomOutcome.Done, (await Factory.Services.PublishAsync(NewsroomActs.Approver, id, at)).Outcome);
+        var url = ArticleUrls.Article("xay-dung-dang", (await Factory.Services.ArticleAsync(id)).Slug, id);
+
+        // The first node caches the home page in Redis without the article, then stops before its time.
+        var first = Node();
+        Assert.DoesNotContain(url, Links(await first.CreateClient().GetDocumentAsync("/")));
+        nodes.Remove(first);
+        await first.DisposeAsync();
+
+        Factory.Clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
+        var next = Node().CreateClient();
+        Assert.Contains(url, Links(await next.GetDocumentAsync("/")));
+    }
+
+    private static List<string?> Links(AngleSharp.Dom.IDocument document) =>
+        [.. document.QuerySelectorAll("a").Select(a => a.GetAttribute("href"))];
 
     private WebApplicationFactory<Program> Node()
     {

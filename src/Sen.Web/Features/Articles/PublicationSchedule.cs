@@ -8,16 +8,19 @@ namespace Sen.Web.Features.Articles;
 /// Scheduled articles go public when their time comes, and no save announces that moment. This keeps
 /// the next publication time; the first public request after it evicts the cached pages (a scheduled
 /// publication is rare, so all of them) and looks up the next time. Cheap on the hot path: one
-/// comparison of two numbers.
+/// comparison of two numbers. A node that starts also evicts when an article came due within the
+/// cache's lifetime before it: no node may have been running then, and a shared cache (Redis) can still
+/// hold pages rendered before that time.
 /// </summary>
 public sealed class PublicationSchedule(IServiceScopeFactory scopes, TimeProvider clock, PublicCache cache, ILogger<PublicationSchedule> logger)
     : IScheduledEvictions
 {
     private const long Unknown = long.MinValue;
     private const long Looking = long.MinValue + 1;
+    private const long Starting = long.MinValue + 2;
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(5);
 
-    private long next = Unknown;
+    private long next = Starting;
 
     /// <summary>A save changed publication times or statuses: look again on the next request.</summary>
     public void Invalidate() => Volatile.Write(ref next, Unknown);
@@ -39,13 +42,13 @@ public sealed class PublicationSchedule(IServiceScopeFactory scopes, TimeProvide
 
         try
         {
-            if (seen != Unknown)
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SenDbContext>();
+            if (seen != Unknown && (seen != Starting || await CameDueSinceAsync(db, now - PublicCache.Lifetime, now, cancellationToken).ConfigureAwait(false)))
             {
                 await cache.EvictAsync([PublicCache.Tags.Chrome], cancellationToken).ConfigureAwait(false);
             }
 
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<SenDbContext>();
             var upcoming = await db.Articles.AsNoTracking()
                 .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt > now)
                 .MinAsync(a => a.PublishedAt, cancellationToken).ConfigureAwait(false);
@@ -61,4 +64,8 @@ public sealed class PublicationSchedule(IServiceScopeFactory scopes, TimeProvide
             Interlocked.CompareExchange(ref next, Unknown, Looking);
         }
     }
+
+    private static Task<bool> CameDueSinceAsync(SenDbContext db, DateTime since, DateTime now, CancellationToken cancellationToken) =>
+        db.Articles.AsNoTracking()
+            .AnyAsync(a => a.Status == ArticleStatus.Published && a.PublishedAt > since && a.PublishedAt <= now, cancellationToken);
 }
