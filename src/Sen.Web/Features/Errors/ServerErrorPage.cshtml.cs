@@ -14,6 +14,7 @@ public sealed class ServerErrorPageModel : PageModel
 {
     // Page filters run whatever the method, handler or no handler. Only a real failure, re-executed
     // here by the exception handler, is a 500; a visitor typing the address gets a 404.
+    [NonHandler]
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

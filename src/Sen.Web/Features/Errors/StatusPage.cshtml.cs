@@ -20,6 +20,7 @@ public sealed class StatusPageModel : PageModel
     public string MessageKey { get; private set; } = "Error.NotFound.Message";
 
     // Page filters run whatever the method, handler or no handler.
+    [NonHandler]
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
