@@ -91,7 +91,19 @@ public sealed class LoadDashboard(SenDbContext db, SiteContext siteContext, Curr
         return articles.Select(a => new ArticleRow(a.Id, a.Title, null, a.UpdatedAt, a.ReviewComment)).ToList();
     }
 
-    private sealed record WorkingCopy(int Id, string Title, int? OwnerId, DateTime UpdatedAt, string? ReviewComment);
+    // Set by an initializer, not a constructor: EF can go on filtering and sorting by members it assigned.
+    private sealed class WorkingCopy
+    {
+        public int Id { get; init; }
+
+        public string Title { get; init; } = "";
+
+        public int? OwnerId { get; init; }
+
+        public DateTime UpdatedAt { get; init; }
+
+        public string? ReviewComment { get; init; }
+    }
 
     /// <summary>Articles of the site in a review state, outside the bin, with the title of their working copy (the newest revision).</summary>
     private IQueryable<WorkingCopy> WorkingCopies(int siteId, ReviewState state) =>
@@ -99,7 +111,7 @@ public sealed class LoadDashboard(SenDbContext db, SiteContext siteContext, Curr
         where a.SiteId == siteId && a.Review == state && a.DeletedAt == null
         join r in db.ArticleRevisions on new { ArticleId = a.Id, Number = a.LatestRevision } equals new { r.ArticleId, r.Number } into revisions
         from r in revisions.DefaultIfEmpty()
-        select new WorkingCopy(a.Id, r != null ? r.Title : a.Title, a.OwnerId, a.UpdatedAt, a.ReviewComment);
+        select new WorkingCopy { Id = a.Id, Title = r != null ? r.Title : a.Title, OwnerId = a.OwnerId, UpdatedAt = a.UpdatedAt, ReviewComment = a.ReviewComment };
 
     private async Task<Dictionary<int, string>> WritersAsync(IEnumerable<int?> ownerIds, CancellationToken cancellationToken)
     {
