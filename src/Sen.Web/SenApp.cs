@@ -161,5 +161,6 @@ public static class SenApp
         app.MapRazorPages().WithStaticAssets();
         app.MapSearchApi();
         app.MapAdminApi().MapMediaApi();
+        app.MapAuditLogExport();
     }
 }

@@ -3,17 +3,21 @@ using Deque.AxeCore.Playwright;
 
 namespace Sen.Browser.Tests;
 
-/// <summary>The newsroom's page types (signing in, the dashboard): axe-core and the Nu Html Checker find nothing.</summary>
+/// <summary>The newsroom's page types (signing in, the dashboard, the audit log): axe-core and the Nu Html Checker find nothing.</summary>
 [Collection(BrowserSuite.Name)]
 public sealed class NewsroomPageTests(SenSite site, NewsroomAccount account) : IClassFixture<NewsroomAccount>
 {
     private const string SignIn = "sign-in";
     private const string Dashboard = "dashboard";
+    private const string AuditLog = "audit-log";
+
+    /// <summary>The signed-in pages and where they are.</summary>
+    private static readonly Dictionary<string, string> Paths = new() { [Dashboard] = "/admin", [AuditLog] = "/admin/nhat-ky" };
 
     private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
     public static TheoryData<string, string> PagesAtEachViewport =>
-        [.. new[] { SignIn, Dashboard }.SelectMany(p => new[] { Viewports.Desktop, Viewports.Phone }.Select(v => (p, v)))];
+        [.. new[] { SignIn, Dashboard, AuditLog }.SelectMany(p => new[] { Viewports.Desktop, Viewports.Phone }.Select(v => (p, v)))];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -23,9 +27,26 @@ public sealed class NewsroomPageTests(SenSite site, NewsroomAccount account) : I
     {
         await using var context = await site.NewContextAsync(viewport);
         var page = await context.NewPageAsync();
-        if (pageName == Dashboard)
+        if (Paths.TryGetValue(pageName, out var path))
         {
             await account.SignInAsync(page, Ct);
+            if (path != "/admin")
+            {
+                Assert.Equal(200, (await page.GotoAsync(path))!.Status);
+            }
+
+            // The dashboard is tested with content: the fixture seeds views and a submission.
+            if (pageName == Dashboard)
+            {
+                Assert.Equal(30, await page.Locator("svg.views-chart rect.chart-bar").CountAsync());
+                Assert.True(await page.Locator(".dashboard-waiting tbody tr").CountAsync() > 0);
+                Assert.True(await page.Locator(".dashboard-top li").CountAsync() > 0);
+            }
+            else
+            {
+                Assert.True(await page.Locator(".audit-table tbody tr").CountAsync() > 0);
+                await page.Locator(".audit-changes summary").First.ClickAsync();
+            }
         }
         else
         {
@@ -49,7 +70,7 @@ public sealed class NewsroomPageTests(SenSite site, NewsroomAccount account) : I
         try
         {
             var files = new List<string>();
-            foreach (var (name, client, path) in new[] { (SignIn, site.Http, "/admin/dang-nhap"), (Dashboard, signedIn, "/admin"), ("admin.css", site.Http, "/css/admin.css") })
+            foreach (var (name, client, path) in new[] { (SignIn, site.Http, "/admin/dang-nhap"), (Dashboard, signedIn, "/admin"), (AuditLog, signedIn, "/admin/nhat-ky"), ("admin.css", site.Http, "/css/admin.css") })
             {
                 using var response = await client.GetAsync(new Uri(path, UriKind.Relative), Ct);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);

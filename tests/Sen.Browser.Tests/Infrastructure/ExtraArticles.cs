@@ -4,7 +4,10 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sen.Web;
+using Sen.Web.Features.Accounts;
 using Sen.Web.Features.Articles;
+using Sen.Web.Features.Newsroom;
+using Sen.Web.Features.ViewCounts;
 using Sen.Web.Infrastructure.Data;
 using Sen.Web.Text;
 
@@ -12,7 +15,8 @@ namespace Sen.Browser.Tests.Infrastructure;
 
 /// <summary>
 /// Prepares the data folder before Sen starts: the schema and demo content through Sen's own
-/// initializer, then enough extra articles in "Tin cơ sở" that "Tin tức - Sự kiện" has a second page.
+/// initializer, then enough extra articles in "Tin cơ sở" that "Tin tức - Sự kiện" has a second page, and
+/// for the newsroom's pages a submission waiting for approval and a month of readers' views.
 /// </summary>
 public static class ExtraArticles
 {
@@ -72,9 +76,35 @@ public static class ExtraArticles
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            await SeedNewsroomAsync(scope.ServiceProvider, category.Id, cancellationToken);
         }
 
         // The server process opens the same file next; no pooled connection of ours may hold it.
         SqliteConnection.ClearAllPools();
+    }
+
+    /// <summary>An article submitted through the newsroom's own handlers (so the audit log has entries with changes) and views for the dashboard.</summary>
+    private static async Task SeedNewsroomAsync(IServiceProvider services, int categoryId, CancellationToken cancellationToken)
+    {
+        services.GetRequiredService<CurrentUser>().ActAs(Actor.System("kiểm thử trình duyệt"));
+        var fields = new ArticleFields("Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 12", "", "Bài chờ duyệt cho bảng điều khiển.", "<p>Nội dung bài chờ duyệt.</p>", categoryId, "Phóng viên", "Ban Tuyên giáo Tỉnh ủy");
+        var created = await services.GetRequiredService<CreateArticle>().HandleAsync(new CreateArticle.Command(fields), cancellationToken);
+        if (!created.Succeeded || !(await services.GetRequiredService<SubmitArticle>().HandleAsync(new SubmitArticle.Command(created.ArticleId!.Value), cancellationToken)).Succeeded)
+        {
+            throw new InvalidOperationException($"The newsroom seed failed: {created.MessageKey}");
+        }
+
+        var db = services.GetRequiredService<SenDbContext>();
+        var today = DateOnly.FromDateTime(VietnamTime.ToLocal(DateTime.UtcNow));
+        var articles = await db.Articles.Where(a => a.Status == ArticleStatus.Published).OrderBy(a => a.Id).Select(a => a.Id).Take(5).ToListAsync(cancellationToken);
+        for (var day = 0; day < 30; day += 1 + (day % 4))
+        {
+            for (var i = 0; i < articles.Count; i++)
+            {
+                db.ArticleViewsDaily.Add(new ArticleViewsDaily { ArticleId = articles[i], Day = today.AddDays(-day), Views = ((day * 37) + (i * 53)) % 400 + 1 });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -9,8 +9,11 @@ public static class AdminServiceCollectionExtensions
     /// The newsroom shell at /admin. Every page in this folder needs a newsroom role (the accounts
     /// feature does the same for its own pages, except signing in and the one-time links).
     /// </summary>
-    public static IServiceCollection AddAdmin(this IServiceCollection services) =>
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Admin", NewsroomPolicies.Newsroom));
+    public static IServiceCollection AddAdmin(this IServiceCollection services)
+    {
+        services.AddScoped<LoadDashboard>();
+        return services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Admin", NewsroomPolicies.Newsroom));
+    }
 
     /// <summary>The group for the newsroom's JSON endpoints (/admin/api/...): a newsroom role is required, anonymous callers get 401.</summary>
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder endpoints) =>

@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace Sen.Web.Features.Audit;
 
 /// <summary>The actions the audit log names. Stable keys: filters and exports depend on them.</summary>
@@ -23,4 +25,17 @@ public static class AuditActions
     public const string MediaChanged = "media.change";
     public const string CategoryChanged = "category.change";
     public const string SettingsChanged = "settings.change";
+    public const string ArticlePurged = "article.purge";
+    public const string AuditExported = "audit.export";
+
+    /// <summary>Every action above, in declaration order: what the audit page filters by (each labelled Audit.Action.{key} in strings.tsv).</summary>
+    public static readonly IReadOnlyList<string> All =
+    [
+        .. typeof(AuditActions).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!),
+    ];
+
+    /// <summary>The strings.tsv key of an action's label.</summary>
+    public static string LabelKey(string action) => "Audit.Action." + action;
 }

@@ -902,6 +902,8 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("ArticleId", "Day");
 
+                    b.HasIndex("Day");
+
                     b.ToTable("ArticleViewsDaily", (string)null);
                 });
 

@@ -869,6 +869,8 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("ArticleId", "Day");
 
+                    b.HasIndex("Day");
+
                     b.ToTable("ArticleViewsDaily", (string)null);
                 });
 
