@@ -142,8 +142,8 @@
       element("h2", { id: titleId, text: text(titleKey) }), form,
     ]);
     const fields = build(form);
-    const ok = element("button", { type: "submit", class: "button button-primary", text: text(fields.okKey || "Editor.Ok") });
-    const cancel = element("button", { type: "button", class: "button", text: text("Editor.Cancel") });
+    const ok = element("button", { type: "submit", class: "button", text: text(fields.okKey || "Editor.Ok") });
+    const cancel = element("button", { type: "button", class: "button button-secondary", text: text("Editor.Cancel") });
     form.append(error, element("div", { class: "rich-editor-dialog-actions" }, [ok, cancel]));
     document.body.appendChild(box);
     return new Promise((resolve) => {
