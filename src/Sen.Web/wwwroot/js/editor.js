@@ -16,8 +16,8 @@
 
   // The formats the editor keeps; anything else (fonts, colours, sizes, classes) is dropped, on paste too.
   const formats = ["header", "bold", "italic", "underline", "list", "indent", "link", "blockquote", "table", "figure"];
-  const inlineFormats = new Set(["bold", "italic", "underline", "link"]);
-  const blockFormats = new Set(["header", "list", "indent", "blockquote", "table"]);
+  const keptFormats = new Set(formats);
+  const keptAttributes = new Set(["href", "src", "alt", "width", "height", "colspan", "rowspan"]);
   const imageTypes = ["image/jpeg", "image/png", "image/webp", "image/gif"];
   let counter = 0;
 
@@ -96,21 +96,18 @@
   function clipboardMatchers(Quill) {
     const Delta = Quill.import("delta");
     const empty = () => new Delta();
-    const keepOnly = (node, delta) => {
-      const ops = delta.ops.map((op) => {
-        if (!op.attributes) { return op; }
-        const attributes = {};
-        Object.entries(op.attributes).forEach(([name, value]) => {
-          if (name === "header") {
-            attributes.header = Math.min(Math.max(Number(value) || 2, 2), 4);
-          } else if (inlineFormats.has(name) || blockFormats.has(name)) {
-            attributes[name] = value;
-          }
-        });
-        return Object.keys(attributes).length ? { ...op, attributes } : { insert: op.insert, delete: op.delete, retain: op.retain };
-      }).map((op) => Object.fromEntries(Object.entries(op).filter(([, value]) => value !== undefined)));
-      return new Delta(ops);
-    };
+    // Headings become h2–h4 (the page's title is the h1); every other attribute but the kept formats goes.
+    const keepOnly = (node, delta) => new Delta(delta.ops.map((op) => {
+      const attributes = {};
+      Object.entries(op.attributes || {}).forEach(([name, value]) => {
+        if (name === "header") {
+          attributes.header = Math.min(Math.max(Number(value) || 2, 2), 4);
+        } else if (keptFormats.has(name)) {
+          attributes[name] = value;
+        }
+      });
+      return Object.keys(attributes).length ? { insert: op.insert, attributes } : { insert: op.insert };
+    }));
     const looseImage = (node) => {
       if (node.closest("figure")) { return new Delta(); }
       const src = safeUrl(node.getAttribute("src"));
@@ -122,7 +119,6 @@
       ["script", empty],
       ["xml", empty],
       ["img", looseImage],
-      ["h1", (node, delta) => delta.compose(new Delta().retain(delta.length(), { header: 2 }))],
       [Node.ELEMENT_NODE, keepOnly],
     ];
   }
@@ -409,7 +405,7 @@
     const root = quill.root;
     root.setAttribute("role", "textbox");
     root.setAttribute("aria-multiline", "true");
-    root.setAttribute("aria-describedby", hintId);
+    root.setAttribute("aria-describedby", [hintId, textarea.getAttribute("aria-describedby")].filter(Boolean).join(" "));
     const label = textarea.id ? document.querySelector("label[for='" + textarea.id + "']") : null;
     if (label) {
       label.id = label.id || nextId("label");
@@ -421,6 +417,10 @@
 
     quill.setContents(quill.clipboard.convert({ html: textarea.value }), "silent");
     quill.history.clear();
+    if (textarea.matches(":disabled")) {
+      quill.disable();
+      toolbar.querySelectorAll("button").forEach((button) => { button.disabled = true; });
+    }
 
     // Quill uses Tab to indent: Esc, then Tab (or Shift+Tab), leaves the editor.
     let leaving = false;
@@ -443,7 +443,16 @@
     const html = () => {
       if (quill.getLength() <= 1 && !root.querySelector("figure, table")) { return ""; }
       // Quill 2.0.3 writes every space as &nbsp; (typed no-break spaces stay the character U+00A0).
-      return quill.getSemanticHTML().replaceAll("&nbsp;", " ");
+      const output = document.createElement("template");
+      output.innerHTML = quill.getSemanticHTML().replaceAll("&nbsp;", " ");
+      // Quill's own attributes (table borders, row ids, contenteditable) mean nothing to readers; the server drops them too.
+      output.content.querySelectorAll("*").forEach((node) => {
+        Array.from(node.attributes).forEach((attribute) => {
+          if (!keptAttributes.has(attribute.name)) { node.removeAttribute(attribute.name); }
+        });
+      });
+      output.content.querySelectorAll("span").forEach((span) => span.replaceWith(...span.childNodes));
+      return output.innerHTML;
     };
     let timer = 0;
     const sync = () => {
