@@ -56,8 +56,65 @@
     return /^(https?:\/\/|mailto:|\/(?!\/)|#)/i.test(url) ? url : null;
   }
 
+  // The admin CSP refuses inline styles, also in the documents Quill parses pasted HTML into: each style
+  // attribute would log a violation and be ignored anyway (a paste from Word has hundreds). So style blocks go,
+  // and style attributes become data-style before parsing, where only Word's list markers are read from them.
+  function withoutInlineStyles(html) {
+    return html
+      .replace(/<style[\s\S]*?<\/style\s*>/gi, "")
+      .replace(/\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]*)/gi, " data-style=$1");
+  }
+
+  // Word writes list items as <p style="mso-list:l0 level1 lfo1"> with the marker in a mso-list:Ignore span, and
+  // says in its <style> block whether list l0 is bulleted (Quill's own Word support reads the style attributes).
+  function wordLists(doc, original) {
+    const items = Array.from(doc.querySelectorAll("[data-style*='mso-list']"));
+    items.filter((node) => /mso-list:\s*ignore/i.test(node.getAttribute("data-style"))).forEach((node) => node.remove());
+    const parsed = items.map((element) => {
+      const style = element.getAttribute("data-style") || "";
+      const id = style.match(/mso-list:[^;]*\bl(\d+)/i);
+      if (!element.isConnected || !id) { return null; }
+      const level = style.match(/mso-list:[^;]*\blevel(\d+)/i);
+      const indent = level ? Number(level[1]) : 1;
+      const format = original.match(new RegExp("@list l" + id[1] + ":level" + indent + "\\s*\\{[^}]*mso-level-number-format:\\s*([\\w-]+)", "i"));
+      return { id: id[1], indent, type: format && format[1] === "bullet" ? "bullet" : "ordered", element };
+    }).filter(Boolean);
+    while (parsed.length) {
+      const group = [parsed.shift()];
+      while (parsed.length && parsed[0].id === group[0].id && parsed[0].element === group[group.length - 1].element.nextElementSibling) {
+        group.push(parsed.shift());
+      }
+      const list = doc.createElement("ul");
+      group.forEach((item) => {
+        const li = doc.createElement("li");
+        li.setAttribute("data-list", item.type);
+        if (item.indent > 1) { li.className = "ql-indent-" + (item.indent - 1); }
+        li.append(...item.element.childNodes);
+        list.appendChild(li);
+      });
+      group[0].element.replaceWith(list);
+      group.slice(1).forEach((item) => item.element.remove());
+    }
+  }
+
+  function registerClipboard(Quill) {
+    const Clipboard = Quill.import("modules/clipboard");
+    class CleanClipboard extends Clipboard {
+      convertHTML(html) {
+        this.pastedHtml = html;
+        return super.convertHTML(withoutInlineStyles(html));
+      }
+
+      normalizeHTML(doc) {
+        wordLists(doc, this.pastedHtml || "");
+        super.normalizeHTML(doc);
+      }
+    }
+    Quill.register("modules/clipboard", CleanClipboard, true);
+  }
+
   function registerFigure(Quill) {
-    if (Quill.import("formats/figure")) { return; }
+    if (Quill.imports["formats/figure"]) { return; }
     const BlockEmbed = Quill.import("blots/block/embed");
 
     // <figure><img src alt><figcaption>…</figcaption></figure>: an image always carries its alt text.
@@ -444,7 +501,8 @@
       if (quill.getLength() <= 1 && !root.querySelector("figure, table")) { return ""; }
       // Quill 2.0.3 writes every space as &nbsp; (typed no-break spaces stay the character U+00A0).
       const output = document.createElement("template");
-      output.innerHTML = quill.getSemanticHTML().replaceAll("&nbsp;", " ");
+      // Quill escapes quotes in its text, so style="…" is an attribute (the table's border), dropped before parsing.
+      output.innerHTML = withoutInlineStyles(quill.getSemanticHTML().replaceAll("&nbsp;", " "));
       // Quill's own attributes (table borders, row ids, contenteditable) mean nothing to readers; the server drops them too.
       output.content.querySelectorAll("*").forEach((node) => {
         Array.from(node.attributes).forEach((attribute) => {
@@ -473,6 +531,7 @@
   }
 
   loadQuill().then((Quill) => {
+    registerClipboard(Quill);
     registerFigure(Quill);
     areas.forEach((textarea) => mount(Quill, textarea));
   }).catch(() => {
