@@ -229,7 +229,7 @@ public abstract class ArticlePagesTests<TFactory>(TFactory factory) : IClassFixt
         await writer.CreateThroughPageAsync(await factory.NewFieldsAsync($"Hội nghị cán bộ chủ chốt {tag}"));
 
         Assert.Equal(2, (await approver.GetDocumentAsync($"/admin/bai-viet?q={tag}")).QuerySelectorAll("tbody tr").Length);
-        var folded = await approver.GetDocumentAsync($"/admin/bai-viet?q=" + Uri.EscapeDataString($"dai hoi dang bo {tag}"));
+        var folded = await approver.GetDocumentAsync($"/admin/bai-viet?q=" + Uri.EscapeDataString($"dai hoi dang bo tinh {tag}"));
         Assert.Equal($"Đại hội Đảng bộ tỉnh {tag}", Assert.Single(folded.QuerySelectorAll("tbody tr a")).TextContent);
         Assert.Single((await approver.GetDocumentAsync($"/admin/bai-viet?q=HOI+NGHI+CAN+BO+CHU+CHOT+{tag}")).QuerySelectorAll("tbody tr"));
         Assert.Single((await approver.GetDocumentAsync($"/admin/bai-viet?cua-toi=1&q={tag}")).QuerySelectorAll("tbody tr"));
