@@ -74,6 +74,37 @@ public abstract class MediaApiTests<TFactory>(TFactory factory) : IClassFixture<
         Assert.Empty(host.Files());
     }
 
+    [Fact]
+    public async Task The_library_lists_images_for_the_editor_and_refuses_bad_queries_in_vietnamese()
+    {
+        await using var host = MediaHost.Start(factory);
+        var (client, token) = await SignedInAsync(host);
+        using var uploaded = await client.PostAsync(new Uri(UploadUrl, UriKind.Relative), Form(MediaTestFiles.Jpeg(800, 600), "quang-truong.jpg", token, alt: "Quảng trường"), Ct);
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+
+        using var images = await client.GetAsync(new Uri(UploadUrl + "?kind=image&q=quang+truong", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, images.StatusCode);
+        using var json = JsonDocument.Parse(await images.Content.ReadAsStringAsync(Ct));
+        var item = Assert.Single(json.RootElement.GetProperty("items").EnumerateArray());
+        Assert.Equal("Quảng trường", item.GetProperty("altText").GetString());
+        Assert.StartsWith("/media/", item.GetProperty("url").GetString(), StringComparison.Ordinal);
+        Assert.Equal(800, item.GetProperty("width").GetInt32());
+
+        using var files = await client.GetAsync(new Uri(UploadUrl + "?kind=file", UriKind.Relative), Ct);
+        using var noFiles = JsonDocument.Parse(await files.Content.ReadAsStringAsync(Ct));
+        Assert.Empty(noFiles.RootElement.GetProperty("items").EnumerateArray());
+
+        foreach (var bad in new[] { "?page=0", "?page=abc", "?page=99999999999", "?kind=video" })
+        {
+            using var refused = await client.GetAsync(new Uri(UploadUrl + bad, UriKind.Relative), Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("không hợp lệ", await DetailAsync(refused), StringComparison.Ordinal);
+        }
+
+        using var anonymous = await host.CreateClient().GetAsync(new Uri(UploadUrl, UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
     private async Task<(HttpClient Client, string Token)> SignedInAsync(MediaHost host)
     {
         var writer = await factory.CreateAsync(SenRoles.Writer);

@@ -53,14 +53,22 @@ public sealed class ArticlePageModel(SenDbContext db, SiteContext siteContext, T
         // "Other articles" lists the category's articles, so edits there change this page too.
         PublicCache.Tag(HttpContext, PublicCache.Tags.Article(article.Id), PublicCache.Tags.Category(article.CategoryId));
         Breadcrumbs = await CategoryTrail.LoadAsync(db, article.CategoryId, cancellationToken);
-        OtherArticles = await db.Articles.AsNoTracking()
+        OtherArticles = await OtherArticlesAsync(db, article, now, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The category's latest other public articles, listed under the article (also in the newsroom's preview).</summary>
+    public static async Task<IReadOnlyList<ArticleSummary>> OtherArticlesAsync(SenDbContext db, ArticleView article, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(article);
+        return await db.Articles.AsNoTracking()
             .Where(a => a.CategoryId == article.CategoryId && a.Id != article.Id)
             .Published(now)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Take(OtherArticlesCount)
             .Select(a => new ArticleSummary(a.Id, a.Title, a.Slug, a.Lead, a.CoverImageUrl, article.CategorySlug, article.CategoryName, a.PublishedAt!.Value))
             .ToListAsync(cancellationToken);
-        return Page();
     }
 }
 
@@ -84,3 +92,8 @@ public sealed record ArticleView(
 
     public string AuthorLine => string.IsNullOrWhiteSpace(AuthorUnit) ? AuthorName : $"{AuthorName} - {AuthorUnit}";
 }
+
+/// <summary>What _Article.cshtml shows: the article with its breadcrumbs and the category's other articles.</summary>
+/// <paramref name="LiveViewCount"/>: the count is spliced in per request by the view counter (public pages);
+/// otherwise the stored count is written as it is (the newsroom's preview, which counts no view).
+public sealed record ArticleContent(ArticleView Article, IReadOnlyList<Breadcrumb> Breadcrumbs, IReadOnlyList<ArticleSummary> OtherArticles, bool LiveViewCount = true);

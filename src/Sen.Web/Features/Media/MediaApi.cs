@@ -10,10 +10,14 @@ namespace Sen.Web.Features.Media;
 /// <summary>
 /// <c>POST /admin/api/media</c>: a multipart form (<c>file</c>, <c>alt</c>, <c>caption</c>, the antiforgery token)
 /// from the newsroom; answers the stored asset, or a Vietnamese problem with 400, 413 or 415.
+/// <c>GET /admin/api/media?q=&amp;kind=image&amp;page=</c>: the library a page at a time (the editor's image picker).
 /// </summary>
 public static class MediaApi
 {
     public const string UploadPath = "/media";
+
+    // Far beyond any real library, and small enough that the offset of a page cannot overflow.
+    private const int MaxPage = 1_000_000;
 
     // Room for the form's other fields and the multipart framing around the file.
     private const long FormOverhead = 64 * 1024;
@@ -22,7 +26,37 @@ public static class MediaApi
     {
         ArgumentNullException.ThrowIfNull(admin);
         admin.MapPost(UploadPath, UploadAsync).DisableAntiforgery();
+        admin.MapGet(UploadPath, ListAsync);
         return admin;
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, MediaLibrary library, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
+    {
+        var query = http.Request.Query;
+        var page = 1;
+        if (query.TryGetValue("page", out var pageText)
+            && (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page is < 1 or > MaxPage))
+        {
+            return BadListQuery(text, "Media.List.BadPage");
+        }
+
+        MediaKind? kind = null;
+        if (query.TryGetValue("kind", out var kindText))
+        {
+            kind = kindText.ToString() switch
+            {
+                "image" => MediaKind.Image,
+                "file" => MediaKind.File,
+                _ => null,
+            };
+            if (kind is null)
+            {
+                return BadListQuery(text, "Media.List.BadKind");
+            }
+        }
+
+        var result = await library.HandleAsync(new MediaLibrary.Query(query["q"], page, MediaLibrary.DefaultPageSize, kind), cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(result);
     }
 
     // Antiforgery is checked here rather than by the framework's form binding, so that an oversized
@@ -83,6 +117,9 @@ public static class MediaApi
             _ => Problem(text, StatusCodes.Status400BadRequest, result.MessageKey!, [.. result.MessageArguments]),
         };
     }
+
+    private static ProblemHttpResult BadListQuery(IStringLocalizer text, string messageKey) =>
+        TypedResults.Problem(detail: text[messageKey], statusCode: StatusCodes.Status400BadRequest, title: text["Media.List.Refused"]);
 
     private static ProblemHttpResult TooLarge(IStringLocalizer text, long maxBytes) =>
         Problem(text, StatusCodes.Status413PayloadTooLarge, MediaMessages.TooLarge, (maxBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture));

@@ -43,7 +43,29 @@ public sealed record ArticleFields(
         : Lead.Length > 2000 ? "Newsroom.Lead.TooLong"
         : AuthorName.Length > 200 || AuthorUnit.Length > 200 ? "Newsroom.Author.TooLong"
         : CoverImageUrl?.Length > 1000 || CoverCaption?.Length > 1000 ? "Newsroom.Cover.TooLong"
+        : CoverImageUrl is not null && !IsImageAddress(CoverImageUrl) ? "Newsroom.Cover.BadUrl"
         : null;
+
+    /// <summary>
+    /// A path on this site ("/media/...") or an http(s) address: the cover goes into an img src on public
+    /// pages, so no other scheme (javascript:, data:) and no protocol-relative "//host" may get there.
+    /// </summary>
+    public static bool IsImageAddress(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (url.Any(c => char.IsControl(c) || c == '\\'))
+        {
+            return false;
+        }
+
+        if (url.StartsWith('/'))
+        {
+            return !url.StartsWith("//", StringComparison.Ordinal);
+        }
+
+        return Uri.TryCreate(url, UriKind.Absolute, out var absolute)
+            && (absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp);
+    }
 
     public static ArticleFields Of(ArticleRevision revision)
     {

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sen.Web.Features.Accounts;
 using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Newsroom;
@@ -20,6 +22,12 @@ public static class NewsroomServiceCollectionExtensions
         services.AddScoped<ListRevisions>();
         services.AddScoped<RestoreRevision>();
         services.AddScoped<CompareRevisions>();
+        services.AddScoped<OpenArticle>();
+        services.AddScoped<ListArticles>();
+        services.AddScoped<CategoryChoices>();
+
+        // The article pages (Pages/): a newsroom role for all of them; each page model names its own too.
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Newsroom", NewsroomPolicies.Newsroom));
         services.AddScoped<IDatabaseStartupTask, BackfillRevisionsOnStart>();
         return services;
     }
