@@ -1,9 +1,10 @@
+using System.Globalization;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 
 namespace Sen.Browser.Tests;
 
-/// <summary>The newsroom's page types (signing in, the dashboard, the audit log): axe-core and the Nu Html Checker find nothing.</summary>
+/// <summary>The newsroom's page types (signing in, the dashboard, the audit log, the article pages): axe-core and the Nu Html Checker find nothing.</summary>
 [Collection(BrowserSuite.Name)]
 public sealed class NewsroomPageTests(SenSite site, NewsroomAccount account) : IClassFixture<NewsroomAccount>
 {
@@ -16,8 +17,21 @@ public sealed class NewsroomPageTests(SenSite site, NewsroomAccount account) : I
 
     private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
+    /// <summary>The article page types and their paths ({id}: an article with two revisions).</summary>
+    private static readonly Dictionary<string, string> ArticlePages = new(StringComparer.Ordinal)
+    {
+        ["articles"] = "/admin/bai-viet",
+        ["new-article"] = "/admin/bai-viet/moi",
+        ["edit-article"] = "/admin/bai-viet/{id}",
+        ["preview"] = "/admin/bai-viet/{id}/xem-truoc",
+        ["revisions"] = "/admin/bai-viet/{id}/phien-ban",
+        ["revision"] = "/admin/bai-viet/{id}/phien-ban/1",
+        ["compare"] = "/admin/bai-viet/{id}/phien-ban/so-sanh?tu=1&den=2",
+        ["bin"] = "/admin/thung-rac",
+    };
+
     public static TheoryData<string, string> PagesAtEachViewport =>
-        [.. new[] { SignIn, Dashboard, AuditLog }.SelectMany(p => new[] { Viewports.Desktop, Viewports.Phone }.Select(v => (p, v)))];
+        [.. new[] { SignIn, Dashboard, AuditLog }.Concat(ArticlePages.Keys).SelectMany(p => new[] { Viewports.Desktop, Viewports.Phone }.Select(v => (p, v)))];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -48,6 +62,13 @@ public sealed class NewsroomPageTests(SenSite site, NewsroomAccount account) : I
                 await page.Locator(".audit-changes summary").First.ClickAsync();
             }
         }
+        else if (ArticlePages.TryGetValue(pageName, out var articlePath))
+        {
+            var id = await NewsroomArticles.EnsureAsync(await account.SignedInAsync(Ct), Ct);
+            await account.SignInAsync(page, Ct);
+            var url = articlePath.Replace("{id}", id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            Assert.True((await page.GotoAsync(url))!.Status == 200, $"{url} did not load");
+        }
         else
         {
             Assert.Equal(200, (await page.GotoAsync("/admin/dang-nhap"))!.Status);
@@ -70,10 +91,13 @@ public sealed class NewsroomPageTests(SenSite site, NewsroomAccount account) : I
         try
         {
             var files = new List<string>();
-            foreach (var (name, client, path) in new[] { (SignIn, site.Http, "/admin/dang-nhap"), (Dashboard, signedIn, "/admin"), (AuditLog, signedIn, "/admin/nhat-ky"), ("admin.css", site.Http, "/css/admin.css") })
+            var id = (await NewsroomArticles.EnsureAsync(signedIn, Ct)).ToString(CultureInfo.InvariantCulture);
+            var pages = new[] { (SignIn, site.Http, "/admin/dang-nhap"), (Dashboard, signedIn, "/admin"), (AuditLog, signedIn, "/admin/nhat-ky"), ("admin.css", site.Http, "/css/admin.css") }
+                .Concat(ArticlePages.Select(p => (p.Key, signedIn, p.Value.Replace("{id}", id, StringComparison.Ordinal))));
+            foreach (var (name, client, path) in pages)
             {
                 using var response = await client.GetAsync(new Uri(path, UriKind.Relative), Ct);
-                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
                 var file = Path.Combine(folder.FullName, name.EndsWith(".css", StringComparison.Ordinal) ? name : name + ".html");
                 await File.WriteAllTextAsync(file, await response.Content.ReadAsStringAsync(Ct), Ct);
                 files.Add(file);
