@@ -43,7 +43,7 @@ public abstract class ManageAccessTests<TFactory>(TFactory factory) : IClassFixt
         var before = await SnapshotAsync();
         foreach (var (url, fields) in Changes(categoryId, linkId))
         {
-            using var refused = await client.PostAsync(url, fields);
+            using var refused = await client.SubmitAsync(url, fields);
             Assert.True(refused.StatusCode == HttpStatusCode.Redirect, $"POST {url}: {(int)refused.StatusCode}");
             Assert.StartsWith("/admin/khong-du-quyen", refused.Location(), StringComparison.Ordinal);
         }

@@ -17,8 +17,18 @@ public static class ManageClient
         return client;
     }
 
+    /// <summary>A client of <paramref name="app"/> (a variant of <paramref name="factory"/> on the same database) signed in as a new administrator.</summary>
+    public static async Task<HttpClient> SignedInAsync(this Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> app, SenAppFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var account = await factory.CreateAsync(SenRoles.Admin);
+        var client = app.NewsroomClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(account.Email, TestAccounts.Password)).StatusCode);
+        return client;
+    }
+
     /// <summary>Posts <paramref name="fields"/> to <paramref name="postUrl"/> with a token from the dashboard (any page's token is valid).</summary>
-    public static Task<HttpResponseMessage> PostAsync(this HttpClient client, string postUrl, Dictionary<string, string> fields) =>
+    public static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string postUrl, Dictionary<string, string> fields) =>
         client.PostFormAsync("/admin", fields, postUrl);
 
     /// <summary>Posts without any antiforgery token.</summary>
