@@ -14,7 +14,7 @@ public sealed class LinksAdminPageModel(ListWebsiteLinks list, SaveWebsiteLink s
 {
     public IReadOnlyList<ListWebsiteLinks.Row> Links { get; private set; } = [];
 
-    public LinkFields Form { get; private set; } = new("", "https://");
+    public LinkFields Form { get; private set; } = new("", "");
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
