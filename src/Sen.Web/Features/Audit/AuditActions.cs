@@ -23,7 +23,12 @@ public static class AuditActions
     public const string ArticleRestored = "article.restore";
     public const string MediaUploaded = "media.upload";
     public const string MediaChanged = "media.change";
+    public const string CategoryCreated = "category.create";
     public const string CategoryChanged = "category.change";
+    public const string CategoryDeleted = "category.delete";
+    public const string LinkCreated = "link.create";
+    public const string LinkChanged = "link.change";
+    public const string LinkDeleted = "link.delete";
     public const string SettingsChanged = "settings.change";
     public const string ArticlePurged = "article.purge";
     public const string AuditExported = "audit.export";

@@ -6,13 +6,17 @@ using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Categories;
 
-/// <summary>Category names and the tree are in the menus around every page; adding or removing one changes what categories list.</summary>
+/// <summary>
+/// Category names, slugs, order and the tree are in the menus and breadcrumbs around every page (the chrome);
+/// adding, removing or moving one changes what categories list.
+/// </summary>
 internal sealed class CategoryChangeRule(CategoryListings listings) : ContentChangeRule<Category>
 {
     protected override void Saving(EntityEntry entry, Category category, ContentChange change)
     {
         change.Evict(PublicCache.Tags.Chrome);
-        if (entry.State != EntityState.Modified)
+        // Moving a category under another parent changes what both parents' pages list.
+        if (entry.State != EntityState.Modified || entry.Property(nameof(Category.ParentId)).IsModified)
         {
             change.Refresh(listings.Invalidate);
         }

@@ -56,7 +56,14 @@ public sealed class CategoryPageModel(SenDbContext db, SiteContext siteContext, 
         var category = categories.FirstOrDefault(c => c.Slug == categorySlug);
         if (category is null)
         {
-            return NotFound();
+            // Only a slug no category has pays for this look-up: an old one answers with its new URL.
+            var renamed = await db.CategorySlugAliases.AsNoTracking()
+                .Where(a => a.SiteId == site.Id && a.Slug == categorySlug)
+                .Select(a => (int?)a.CategoryId)
+                .FirstOrDefaultAsync(cancellationToken);
+            return categories.FirstOrDefault(c => c.Id == renamed) is { } target
+                ? RedirectPermanent(CategoryUrls.CategoryPage(target.Slug, page))
+                : NotFound();
         }
 
         var ids = CategoryTree.WithDescendants(category.Id, categories, c => c.Id, c => c.ParentId);

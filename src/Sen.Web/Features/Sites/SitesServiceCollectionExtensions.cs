@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sen.Web.Features.Accounts;
 using Sen.Web.Infrastructure.Caching;
 using Sen.Web.Infrastructure.Data;
 
@@ -11,6 +13,8 @@ public static class SitesServiceCollectionExtensions
         services.AddSingleton<IRequestSite>(sp => sp.GetRequiredService<ConfiguredSite>());
         services.AddScoped<SiteContext>();
         services.AddScoped<SiteChrome>();
+        services.AddScoped<SaveSiteSettings>();
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizePage("/Sites/SettingsPage", NewsroomPolicies.Newsroom));
         services.AddContentChangeRule<SiteChangeRule>();
         return services;
     }

@@ -30,6 +30,8 @@ public abstract class SenDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Category> Categories => Set<Category>();
 
+    public DbSet<CategorySlugAlias> CategorySlugAliases => Set<CategorySlugAlias>();
+
     public DbSet<Article> Articles => Set<Article>();
 
     public DbSet<WebsiteLink> WebsiteLinks => Set<WebsiteLink>();
