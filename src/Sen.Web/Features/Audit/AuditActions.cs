@@ -23,4 +23,5 @@ public static class AuditActions
     public const string MediaChanged = "media.change";
     public const string CategoryChanged = "category.change";
     public const string SettingsChanged = "settings.change";
+    public const string NotificationRead = "notification.read";
 }
