@@ -1,8 +1,8 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Sen.IntegrationTests.Newsroom;
 using Sen.Web.Features.Accounts;
 using Sen.Web.Features.Audit;
@@ -28,7 +28,8 @@ public abstract class NotificationTests<TFactory>(TFactory factory) : IClassFixt
     {
         factory.RequireProvider();
         await using var smtp = new SmtpListener().Start();
-        await using var app = WithSmtp(smtp);
+        using var log = new LogCapture();
+        await using var app = WithSmtp(smtp, log);
         var writer = await PersonAsync(SenRoles.Writer);
         var approver = await PersonAsync(SenRoles.Approver);
         var admin = await PersonAsync(SenRoles.Admin);
@@ -44,7 +45,9 @@ public abstract class NotificationTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Contains(admin.Account.Id, reviewers);
         Assert.DoesNotContain(disabled.Account.Id, reviewers);
         Assert.Equal(reviewers, (await NotificationsOfAsync(id)).Select(n => n.UserId).Order());
+        Assert.All(await NotificationsOfAsync(id), n => Assert.NotEqual(EmailState.None, n.EmailState));
 
+        await WaitUntilAsync(async () => (await NotificationsOfAsync(id)).All(n => n.EmailState == EmailState.Sent), log);
         var mails = await smtp.WaitForAsync(title, reviewers.Count);
         var recipients = mails.SelectMany(m => m.To.Mailboxes).Select(m => m.Address).ToList();
         Assert.Contains(approver.Account.Email, recipients);
@@ -61,7 +64,7 @@ public abstract class NotificationTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Contains($"href=\"{link}\"", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("đã gửi bài để duyệt", mail.TextBody, StringComparison.Ordinal);
 
-        await WaitUntilAsync(async () => (await NotificationsOfAsync(id)).All(n => n.EmailState == EmailState.Sent));
+        await WaitUntilAsync(async () => (await NotificationsOfAsync(id)).All(n => n.EmailState == EmailState.Sent), log);
         var row = (await NotificationsOfAsync(id)).Single(n => n.UserId == approver.Account.Id);
         Assert.Equal((NotificationKind.Submitted, $"Bài chờ duyệt: {title}", "/admin/bai-viet/" + id.ToString(CultureInfo.InvariantCulture), 1), (row.Kind, row.Title, row.Link, row.EmailAttempts));
         Assert.Null(row.ReadAt);
@@ -72,7 +75,8 @@ public abstract class NotificationTests<TFactory>(TFactory factory) : IClassFixt
     {
         factory.RequireProvider();
         await using var smtp = new SmtpListener().Start();
-        await using var app = WithSmtp(smtp);
+        using var log = new LogCapture();
+        await using var app = WithSmtp(smtp, log);
         var writer = await PersonAsync(SenRoles.Writer);
         var approver = await PersonAsync(SenRoles.Approver);
         var title = Unique("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh");
@@ -138,14 +142,15 @@ public abstract class NotificationTests<TFactory>(TFactory factory) : IClassFixt
     {
         factory.RequireProvider();
         await using var smtp = new SmtpListener();
-        await using var app = WithSmtp(smtp);
+        using var log = new LogCapture();
+        await using var app = WithSmtp(smtp, log);
         var approver = await PersonAsync(SenRoles.Approver);
         var title = Unique("Bài gửi khi máy chủ thư ngừng");
         var id = (await app.Services.CreateAsync(approver.Actor, await app.Services.FieldsAsync(title))).ArticleId!.Value;
         await app.Services.SubmitAsync(approver.Actor, id);
         Assert.Equal(NewsroomOutcome.Done, (await app.Services.PublishAsync(NewsroomSteps.Operator, id)).Outcome);
 
-        await WaitUntilAsync(async () => (await NotificationsOfAsync(id)).Any(n => n.Kind == NotificationKind.Published && n.EmailAttempts > 0));
+        await WaitUntilAsync(async () => (await NotificationsOfAsync(id)).Any(n => n.Kind == NotificationKind.Published && n.EmailAttempts > 0), log);
         var waiting = Assert.Single(await NotificationsOfAsync(id), n => n.Kind == NotificationKind.Published);
         Assert.Equal((approver.Account.Id, EmailState.Pending, 1), (waiting.UserId, waiting.EmailState, waiting.EmailAttempts));
         Assert.NotNull(waiting.EmailLastError);
@@ -155,7 +160,7 @@ public abstract class NotificationTests<TFactory>(TFactory factory) : IClassFixt
         smtp.Start();
         var mail = await RetryUntilSentAsync(smtp, $"Bài đã xuất bản: {title}");
         Assert.Equal(approver.Account.Email, mail.To.Mailboxes.Single().Address);
-        await WaitUntilAsync(async () => (await NotificationsOfAsync(id)).Single(n => n.Kind == NotificationKind.Published).EmailState == EmailState.Sent);
+        await WaitUntilAsync(async () => (await NotificationsOfAsync(id)).Single(n => n.Kind == NotificationKind.Published).EmailState == EmailState.Sent, log);
         Assert.True((await NotificationsOfAsync(id)).Single(n => n.Kind == NotificationKind.Published).EmailAttempts >= 2);
     }
 
@@ -188,8 +193,8 @@ public abstract class NotificationTests<TFactory>(TFactory factory) : IClassFixt
         using var otherClient = factory.NewsroomClient();
         await otherClient.SignInAsync(other.Account.Email, TestAccounts.Password);
         var actions = (await otherClient.GetDocumentAsync(NotificationsPageModel.Path)).QuerySelectorAll(".notice-item form").Select(f => f.GetAttribute("action") ?? "").ToList();
-        Assert.Contains(actions, a => a.EndsWith($"id={theirs.Id}", StringComparison.Ordinal));
-        Assert.DoesNotContain(actions, a => a.EndsWith($"id={mine.Id}", StringComparison.Ordinal));
+        Assert.Contains($"{NotificationsPageModel.Path}?id={theirs.Id}&handler=Read", actions);
+        Assert.DoesNotContain($"{NotificationsPageModel.Path}?id={mine.Id}&handler=Read", actions);
 
         var readUrl = $"{NotificationsPageModel.Path}?handler=Read&id={mine.Id}";
         using (var forged = new FormUrlEncodedContent([]))
@@ -224,8 +229,9 @@ public abstract class NotificationTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
     }
 
-    private WebApplicationFactory<Program> WithSmtp(SmtpListener smtp) => factory.WithWebHostBuilder(b =>
+    private WebApplicationFactory<Program> WithSmtp(SmtpListener smtp, LogCapture log) => factory.WithWebHostBuilder(b =>
     {
+        b.ConfigureServices(s => s.AddSingleton<ILoggerProvider>(log));
         b.UseSetting("Smtp:Host", "127.0.0.1");
         b.UseSetting("Smtp:Port", smtp.Port.ToString(CultureInfo.InvariantCulture));
         b.UseSetting("Smtp:Security", "None");
@@ -242,7 +248,7 @@ public abstract class NotificationTests<TFactory>(TFactory factory) : IClassFixt
         {
             factory.Clock.Advance(TimeSpan.FromSeconds(31));
             await Task.Delay(250, Ct);
-            var found = smtp.Messages.Where(m => m.Subject.Contains(subject, StringComparison.Ordinal)).ToList();
+            var found = smtp.Messages.Where(m => m.Subject?.Contains(subject, StringComparison.Ordinal) == true).ToList();
             if (found.Count > 0)
             {
                 return Assert.Single(found);
@@ -259,7 +265,7 @@ public abstract class NotificationTests<TFactory>(TFactory factory) : IClassFixt
         return (account, new Actor(account.Id, account.Email, [role]));
     }
 
-    private Task DisableAsync(int userId) => factory.InScopeAsync(async sp =>
+    private Task<ManageUser.Result> DisableAsync(int userId) => factory.InScopeAsync(async sp =>
     {
         sp.GetRequiredService<CurrentUser>().ActAs(NewsroomSteps.Operator);
         var result = await sp.GetRequiredService<ManageUser>().HandleAsync(new ManageUser.Command(userId, ManageUser.Change.Disable), Ct);
@@ -281,12 +287,12 @@ public abstract class NotificationTests<TFactory>(TFactory factory) : IClassFixt
     private Task<int> UnreadCountAsync(int userId) => factory.InScopeAsync(sp =>
         sp.GetRequiredService<SenDbContext>().Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, Ct));
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, LogCapture log)
     {
         var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < until, "timed out waiting for the outbox");
+            Assert.True(DateTime.UtcNow < until, "timed out waiting for the outbox; the log: " + string.Join(" | ", log.Messages.Where(m => !m.Contains("Request", StringComparison.Ordinal)).TakeLast(40)));
             await Task.Delay(100, Ct);
         }
     }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Sockets;
 using MimeKit;
 using SmtpServer;
@@ -65,7 +64,7 @@ public sealed class SmtpListener : IAsyncDisposable
         var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         while (true)
         {
-            var found = messages.Where(m => m.Subject.Contains(subject, StringComparison.Ordinal)).ToList();
+            var found = messages.Where(m => m.Subject?.Contains(subject, StringComparison.Ordinal) == true).ToList();
             if (found.Count >= count)
             {
                 return found;

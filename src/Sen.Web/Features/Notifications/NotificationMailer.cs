@@ -57,14 +57,16 @@ public sealed partial class NotificationMailer(
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SenDbContext>();
-        // Whole milliseconds: the claim time is compared again when the row is finished, and PostgreSQL keeps microseconds only.
+        // The claim's stamp in whole milliseconds: it is compared again when the row is finished, and PostgreSQL keeps microseconds only.
         var now = clock.GetUtcNow().UtcDateTime;
-        now = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
-        var claimed = await ClaimAsync(db, now, cancellationToken).ConfigureAwait(false);
+        var stamp = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+        var claimed = await ClaimAsync(db, now, stamp, cancellationToken).ConfigureAwait(false);
         if (claimed.Count == 0)
         {
             return 0;
         }
+
+        LogClaimed(logger, claimed.Count);
 
         var rows = await db.Set<Notification>().AsNoTracking().Where(n => claimed.Contains(n.Id)).OrderBy(n => n.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -95,7 +97,7 @@ public sealed partial class NotificationMailer(
             {
                 if (!recipients.TryGetValue(row.UserId, out var recipient))
                 {
-                    await FinishAsync(db, row, now, "recipient disabled or without an e-mail address", giveUp: true, cancellationToken).ConfigureAwait(false);
+                    await FinishAsync(db, row, stamp, "recipient disabled or without an e-mail address", giveUp: true, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -111,7 +113,7 @@ public sealed partial class NotificationMailer(
                 }
             }
 
-            await FinishAsync(db, row, now, error, giveUp: false, cancellationToken).ConfigureAwait(false);
+            await FinishAsync(db, row, stamp, error, giveUp: false, cancellationToken).ConfigureAwait(false);
         }
 
         if (client.IsConnected)
@@ -157,7 +159,7 @@ public sealed partial class NotificationMailer(
         base.Dispose();
     }
 
-    private static async Task<List<long>> ClaimAsync(SenDbContext db, DateTime now, CancellationToken cancellationToken)
+    private static async Task<List<long>> ClaimAsync(SenDbContext db, DateTime now, DateTime stamp, CancellationToken cancellationToken)
     {
         var stale = now - StaleClaim;
         var due = db.Set<Notification>().Where(n =>
@@ -169,7 +171,7 @@ public sealed partial class NotificationMailer(
         {
             // The same condition again in the UPDATE: of two nodes, only one changes the row.
             var updated = await due.Where(n => n.Id == id)
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailState, EmailState.Sending).SetProperty(n => n.EmailClaimedAt, now), cancellationToken)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailState, EmailState.Sending).SetProperty(n => n.EmailClaimedAt, stamp), cancellationToken)
                 .ConfigureAwait(false);
             if (updated == 1)
             {
@@ -240,6 +242,9 @@ public sealed partial class NotificationMailer(
         await Task.WhenAny(woken, elapsed).ConfigureAwait(false);
         await waiting.CancelAsync().ConfigureAwait(false);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "E-mail: sending {Count} notifications from the outbox")]
+    private static partial void LogClaimed(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail: cannot reach the SMTP server {Host}:{Port}; notifications stay in the outbox and are retried")]
     private static partial void LogConnectionFailed(ILogger logger, string host, int port, Exception exception);
