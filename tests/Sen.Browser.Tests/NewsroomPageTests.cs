@@ -3,17 +3,18 @@ using Deque.AxeCore.Playwright;
 
 namespace Sen.Browser.Tests;
 
-/// <summary>The newsroom's page types (signing in, the dashboard): axe-core and the Nu Html Checker find nothing.</summary>
+/// <summary>The newsroom's page types (signing in, the dashboard, the notifications): axe-core and the Nu Html Checker find nothing.</summary>
 [Collection(BrowserSuite.Name)]
 public sealed class NewsroomPageTests(SenSite site, NewsroomAccount account) : IClassFixture<NewsroomAccount>
 {
     private const string SignIn = "sign-in";
     private const string Dashboard = "dashboard";
+    private const string Notifications = "notifications";
 
     private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
     public static TheoryData<string, string> PagesAtEachViewport =>
-        [.. new[] { SignIn, Dashboard }.SelectMany(p => new[] { Viewports.Desktop, Viewports.Phone }.Select(v => (p, v)))];
+        [.. new[] { SignIn, Dashboard, Notifications }.SelectMany(p => new[] { Viewports.Desktop, Viewports.Phone }.Select(v => (p, v)))];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -26,6 +27,11 @@ public sealed class NewsroomPageTests(SenSite site, NewsroomAccount account) : I
         if (pageName == Dashboard)
         {
             await account.SignInAsync(page, Ct);
+        }
+        else if (pageName == Notifications)
+        {
+            await account.SignInAsync(page, Ct);
+            Assert.Equal(200, (await page.GotoAsync("/admin/thong-bao"))!.Status);
         }
         else
         {
@@ -49,7 +55,7 @@ public sealed class NewsroomPageTests(SenSite site, NewsroomAccount account) : I
         try
         {
             var files = new List<string>();
-            foreach (var (name, client, path) in new[] { (SignIn, site.Http, "/admin/dang-nhap"), (Dashboard, signedIn, "/admin"), ("admin.css", site.Http, "/css/admin.css") })
+            foreach (var (name, client, path) in new[] { (SignIn, site.Http, "/admin/dang-nhap"), (Dashboard, signedIn, "/admin"), (Notifications, signedIn, "/admin/thong-bao"), ("admin.css", site.Http, "/css/admin.css") })
             {
                 using var response = await client.GetAsync(new Uri(path, UriKind.Relative), Ct);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
