@@ -6,13 +6,13 @@ public enum EmailState
     /// <summary>No e-mail: SMTP was off when the notification was written.</summary>
     None,
 
-    /// <summary>Waiting to be sent (again, after <see cref="Notification.EmailNextAttemptAt"/>).</summary>
+    /// <summary>Waiting to be sent (again, after the notification's <c>EmailNextAttemptAt</c>).</summary>
     Pending,
 
     /// <summary>Claimed by one node, which is sending it.</summary>
     Sending,
     Sent,
 
-    /// <summary>Given up after the last attempt; <see cref="Notification.EmailLastError"/> says why.</summary>
+    /// <summary>Given up after the last attempt; its <c>EmailLastError</c> says why.</summary>
     Failed,
 }
