@@ -13,6 +13,7 @@ using Sen.Web.Features.Import;
 using Sen.Web.Features.Links;
 using Sen.Web.Features.Media;
 using Sen.Web.Features.Newsroom;
+using Sen.Web.Features.Notifications;
 using Sen.Web.Features.Search;
 using Sen.Web.Features.Sites;
 using Sen.Web.Features.ViewCounts;
@@ -95,6 +96,7 @@ public static class SenApp
         builder.Services.AddAudit();
         builder.Services.AddArticles();
         builder.Services.AddNewsroom();
+        builder.Services.AddNotifications();
         builder.Services.AddCategories();
         builder.Services.AddLinks();
         builder.Services.AddMedia();

@@ -31,6 +31,7 @@ public sealed class NewsroomPageTests(SenSite site, NewsroomAccount account) : I
         ["categories"] = "/admin/chuyen-muc",
         ["links"] = "/admin/lien-ket",
         ["settings"] = "/admin/cai-dat",
+        ["notifications"] = "/admin/thong-bao",
     };
 
     private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];

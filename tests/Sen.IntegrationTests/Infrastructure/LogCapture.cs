@@ -27,7 +27,7 @@ public sealed class LogCapture : ILoggerProvider
         {
             if (IsEnabled(logLevel))
             {
-                messages.Enqueue($"{logLevel}: {formatter(state, exception)}");
+                messages.Enqueue(exception is null ? $"{logLevel}: {formatter(state, exception)}" : $"{logLevel}: {formatter(state, exception)} ({exception.GetType().Name}: {exception.Message})");
             }
         }
     }

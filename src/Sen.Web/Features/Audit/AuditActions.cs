@@ -30,6 +30,7 @@ public static class AuditActions
     public const string LinkChanged = "link.change";
     public const string LinkDeleted = "link.delete";
     public const string SettingsChanged = "settings.change";
+    public const string NotificationRead = "notification.read";
     public const string ArticlePurged = "article.purge";
     public const string AuditExported = "audit.export";
 

@@ -14,8 +14,16 @@ namespace Sen.Web.Features.Newsroom;
 /// workflow, add revisions, record the audit entry and commit, all in one SaveChanges.
 /// </summary>
 public sealed class ArticleTransitions(
-    SenDbContext db, SiteContext siteContext, CurrentUser currentUser, AuditLog audit, IOptions<WorkflowOptions> options, TimeProvider clock)
+    SenDbContext db,
+    SiteContext siteContext,
+    CurrentUser currentUser,
+    AuditLog audit,
+    IOptions<WorkflowOptions> options,
+    TimeProvider clock,
+    IEnumerable<IArticleTransitionObserver> observers)
 {
+    private readonly List<ArticleTransition> recorded = [];
+
     public SenDbContext Db => db;
 
     public Actor Actor => currentUser.Actor;
@@ -65,13 +73,23 @@ public sealed class ArticleTransitions(
         return AddRevisionRow(article, fields, note, restoredFrom, byActor: true);
     }
 
-    /// <summary>Stamps the article as changed and adds the audit entry with its changed fields, before and after.</summary>
-    public AuditEntry Record(string action, Article article, string summary)
+    /// <summary>
+    /// Stamps the article as changed and adds the audit entry with its changed fields, before and after; the
+    /// observers hear of <paramref name="action"/> as the step commits (<see cref="TryCommitAsync"/>).
+    /// </summary>
+    public AuditEntry Record(WorkflowAction action, string auditAction, Article article, string summary)
     {
         ArgumentNullException.ThrowIfNull(article);
         article.UpdatedAt = Now;
         article.Version++;
-        return audit.Record(action, "Article", article.Id.ToString(CultureInfo.InvariantCulture), summary, db.Entry(article), article.SiteId);
+        var entry = db.Entry(article);
+        recorded.Add(new ArticleTransition(
+            article,
+            action,
+            Actor,
+            entry.Property(a => a.SubmittedById).OriginalValue,
+            action == WorkflowAction.Return ? article.ReviewComment : null));
+        return audit.Record(auditAction, "Article", article.Id.ToString(CultureInfo.InvariantCulture), summary, entry, article.SiteId);
     }
 
     /// <summary>
@@ -94,7 +112,7 @@ public sealed class ArticleTransitions(
 
         Enter(article, decision.Transition!);
         change?.Invoke(article);
-        Record(auditAction, article, article.Title);
+        Record(action, auditAction, article, article.Title);
         return await TryCommitAsync(cancellationToken).ConfigureAwait(false)
             ? NewsroomResult.Done(article.Id, article.LatestRevision)
             : new NewsroomResult(NewsroomOutcome.Conflict, "Newsroom.Article.Conflict", articleId);
@@ -108,9 +126,22 @@ public sealed class ArticleTransitions(
         article.Status = transition.ToStatus ?? article.Status;
     }
 
-    /// <summary>Commits; a concurrent change to the same article (its version or revision number moved on) is a conflict, not an error.</summary>
+    /// <summary>
+    /// Lets the observers add their rows for the recorded steps, then commits; a concurrent change to the same
+    /// article (its version or revision number moved on) is a conflict, not an error.
+    /// </summary>
     public async Task<bool> TryCommitAsync(CancellationToken cancellationToken)
     {
+        var steps = recorded.ToList();
+        recorded.Clear();
+        foreach (var step in steps)
+        {
+            foreach (var observer in observers)
+            {
+                await observer.OnTransitionAsync(step, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -51,7 +51,7 @@ public sealed class CreateArticle(ArticleTransitions transitions)
         var created = AuditLog.ChangesOf(db.Entry(article));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         var revision = transitions.AddRevision(article, fields);
-        transitions.Record(AuditActions.ArticleCreated, article, article.Title).Changes = created;
+        transitions.Record(WorkflowAction.Create, AuditActions.ArticleCreated, article, article.Title).Changes = created;
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return NewsroomResult.Done(article.Id, revision.Number);

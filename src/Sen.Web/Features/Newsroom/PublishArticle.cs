@@ -48,7 +48,7 @@ public sealed class PublishArticle(ArticleTransitions transitions)
         article.PublishedRevision = article.LatestRevision == 0 ? null : article.LatestRevision;
         article.SubmittedById = null;
         article.ReviewComment = null;
-        transitions.Record(AuditActions.ArticlePublished, article, string.Create(CultureInfo.InvariantCulture, $"#{article.LatestRevision} {article.PublishedAt:O}: {article.Title}"));
+        transitions.Record(WorkflowAction.Publish, AuditActions.ArticlePublished, article, string.Create(CultureInfo.InvariantCulture, $"#{article.LatestRevision} {article.PublishedAt:O}: {article.Title}"));
         return await transitions.TryCommitAsync(cancellationToken).ConfigureAwait(false)
             ? NewsroomResult.Done(article.Id, article.LatestRevision)
             : new NewsroomResult(NewsroomOutcome.Conflict, "Newsroom.Article.Conflict", command.ArticleId);

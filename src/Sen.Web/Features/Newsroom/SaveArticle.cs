@@ -51,7 +51,7 @@ public sealed class SaveArticle(ArticleTransitions transitions)
 
         var revision = transitions.AddRevision(article, fields, note, restoredFrom);
         article.Review = decision.Transition!.ToReview ?? article.Review;
-        transitions.Record(AuditActions.ArticleSaved, article, string.Create(CultureInfo.InvariantCulture, $"#{revision.Number}: {fields.Title}"));
+        transitions.Record(WorkflowAction.Save, AuditActions.ArticleSaved, article, string.Create(CultureInfo.InvariantCulture, $"#{revision.Number}: {fields.Title}"));
         if (!await transitions.TryCommitAsync(cancellationToken).ConfigureAwait(false))
         {
             return await ConflictAsync(command.ArticleId, command.BaseRevision, fields, cancellationToken).ConfigureAwait(false);

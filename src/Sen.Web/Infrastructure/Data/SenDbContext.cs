@@ -11,6 +11,7 @@ using Sen.Web.Features.Categories;
 using Sen.Web.Features.Links;
 using Sen.Web.Features.Media;
 using Sen.Web.Features.Newsroom;
+using Sen.Web.Features.Notifications;
 using Sen.Web.Features.Search;
 using Sen.Web.Features.Sites;
 using Sen.Web.Features.ViewCounts;
@@ -47,6 +48,8 @@ public abstract class SenDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
 
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public abstract DatabaseProvider Provider { get; }
 
