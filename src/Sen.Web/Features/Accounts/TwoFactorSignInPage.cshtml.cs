@@ -58,7 +58,7 @@ public sealed class TwoFactorSignInPageModel(
             return await AnswerAsync(user, Microsoft.AspNetCore.Identity.SignInResult.LockedOut, "recovery code", cancellationToken).ConfigureAwait(false);
         }
 
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(TwoFactorSetup.Normalize(recoveryCode)).ConfigureAwait(false);
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(new string((recoveryCode ?? "").Where(c => !char.IsWhiteSpace(c)).Take(64).ToArray())).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             await users.AccessFailedAsync(user).ConfigureAwait(false);
