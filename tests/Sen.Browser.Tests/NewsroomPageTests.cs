@@ -3,17 +3,26 @@ using Deque.AxeCore.Playwright;
 
 namespace Sen.Browser.Tests;
 
-/// <summary>The newsroom's page types (signing in, the dashboard): axe-core and the Nu Html Checker find nothing.</summary>
+/// <summary>The newsroom's page types (signing in, the dashboard, my account, two-factor setup): axe-core and the Nu Html Checker find nothing.</summary>
 [Collection(BrowserSuite.Name)]
 public sealed class NewsroomPageTests(SenSite site, NewsroomAccount account) : IClassFixture<NewsroomAccount>
 {
     private const string SignIn = "sign-in";
     private const string Dashboard = "dashboard";
+    private const string MyAccount = "my-account";
+    private const string TwoFactor = "two-factor";
+
+    private static readonly Dictionary<string, string> SignedInPages = new()
+    {
+        [Dashboard] = "/admin",
+        [MyAccount] = "/admin/tai-khoan",
+        [TwoFactor] = "/admin/tai-khoan/xac-thuc-hai-buoc",
+    };
 
     private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
     public static TheoryData<string, string> PagesAtEachViewport =>
-        [.. new[] { SignIn, Dashboard }.SelectMany(p => new[] { Viewports.Desktop, Viewports.Phone }.Select(v => (p, v)))];
+        [.. new[] { SignIn, Dashboard, MyAccount, TwoFactor }.SelectMany(p => new[] { Viewports.Desktop, Viewports.Phone }.Select(v => (p, v)))];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -23,9 +32,10 @@ public sealed class NewsroomPageTests(SenSite site, NewsroomAccount account) : I
     {
         await using var context = await site.NewContextAsync(viewport);
         var page = await context.NewPageAsync();
-        if (pageName == Dashboard)
+        if (SignedInPages.TryGetValue(pageName, out var path))
         {
             await account.SignInAsync(page, Ct);
+            Assert.Equal(200, (await page.GotoAsync(path))!.Status);
         }
         else
         {
@@ -49,7 +59,8 @@ public sealed class NewsroomPageTests(SenSite site, NewsroomAccount account) : I
         try
         {
             var files = new List<string>();
-            foreach (var (name, client, path) in new[] { (SignIn, site.Http, "/admin/dang-nhap"), (Dashboard, signedIn, "/admin"), ("admin.css", site.Http, "/css/admin.css") })
+            var pages = SignedInPages.Select(p => (p.Key, signedIn, p.Value)).Append((SignIn, site.Http, "/admin/dang-nhap")).Append(("admin.css", site.Http, "/css/admin.css"));
+            foreach (var (name, client, path) in pages)
             {
                 using var response = await client.GetAsync(new Uri(path, UriKind.Relative), Ct);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
