@@ -107,7 +107,7 @@ public sealed class NewsroomPageTests(SenSite site, NewsroomAccount account) : I
         await page.GetByRole(AriaRole.Button, new() { Name = "Thêm khóa truy cập" }).ClickAsync();
         await page.Locator(".admin-notice").WaitForAsync();
         Assert.Equal("Đã thêm khóa truy cập.", (await page.Locator(".admin-notice").TextContentAsync())!.Trim());
-        Assert.Equal(1, await page.Locator("td", new() { HasTextString = "Máy kiểm thử" }).CountAsync());
+        Assert.Equal(1, await page.Locator("tbody td:first-child", new() { HasTextString = "Máy kiểm thử" }).CountAsync());
 
         var credentials = await devTools.SendAsync("WebAuthn.getCredentials", new Dictionary<string, object> { ["authenticatorId"] = authenticatorId });
         var credential = Assert.Single(credentials!.Value.GetProperty("credentials").EnumerateArray());
