@@ -38,7 +38,7 @@ public sealed partial class NewsroomAccount(SenSite site) : IDisposable
         await page.GotoAsync("/admin/dang-nhap");
         await page.GetByLabel("E-mail").FillAsync(Email);
         await page.GetByLabel("Mật khẩu").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin");
     }
 

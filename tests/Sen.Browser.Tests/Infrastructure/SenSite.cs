@@ -27,6 +27,9 @@ public sealed class SenSite : IAsyncLifetime
 
     public Uri BaseAddress => Server.BaseAddress;
 
+    /// <summary>The same server as http://localhost:port.</summary>
+    public Uri HostNameAddress => new UriBuilder(BaseAddress) { Host = "localhost" }.Uri;
+
     /// <summary>No redirects followed, so tests see Sen's own answers; decompresses like a browser.</summary>
     public HttpClient Http { get; private set; } = null!;
 
@@ -81,8 +84,11 @@ public sealed class SenSite : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh browser context (own cache and cookies) at a viewport, where only Sen's origin is reachable.</summary>
-    public async Task<IBrowserContext> NewContextAsync(string viewport = Viewports.Desktop)
+    /// <summary>
+    /// A fresh browser context (own cache and cookies) at a viewport, where only Sen's origin is reachable. With
+    /// <paramref name="byHostName"/> Sen is reached as http://localhost:port: WebAuthn refuses IP addresses as relying parties.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(string viewport = Viewports.Desktop, bool byHostName = false)
     {
         if (browser is null)
         {
@@ -91,7 +97,7 @@ public sealed class SenSite : IAsyncLifetime
 
         var context = await browser!.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseAddress.ToString(),
+            BaseURL = (byHostName ? HostNameAddress : BaseAddress).ToString(),
             ViewportSize = Viewports.Size(viewport),
             Locale = "vi-VN",
             IsMobile = viewport == Viewports.Phone,
@@ -100,7 +106,7 @@ public sealed class SenSite : IAsyncLifetime
         context.SetDefaultTimeout(15_000);
 
         // Outside sites (the "Liên kết website" list) answer with a stub: the test machine has no internet.
-        var origin = BaseAddress.GetLeftPart(UriPartial.Authority);
+        var origin = (byHostName ? HostNameAddress : BaseAddress).GetLeftPart(UriPartial.Authority);
         await context.RouteAsync(url => !url.StartsWith(origin, StringComparison.Ordinal) && !url.StartsWith("data:", StringComparison.Ordinal), route =>
             route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html; charset=utf-8", Body = "<!DOCTYPE html><title>outside</title><p>outside</p>" }));
         return context;

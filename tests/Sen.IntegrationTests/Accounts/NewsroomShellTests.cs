@@ -17,7 +17,7 @@ namespace Sen.IntegrationTests.Accounts;
 public abstract class NewsroomShellTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : SenAppFactory
 {
-    private static readonly string[] AnonymousPages = ["admin/dang-nhap", "admin/thiet-lap/{token}", "admin/loi-moi/{token}", "admin/khong-du-quyen"];
+    private static readonly string[] AnonymousPages = ["admin/dang-nhap", "admin/dang-nhap/hai-buoc", "admin/thiet-lap/{token}", "admin/loi-moi/{token}", "admin/khong-du-quyen"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,6 +18,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddAuthorizationBuilder().AddNewsroomPolicies();
+        services.AddSecondFactor();
 
         services.AddIdentity<SenUser, IdentityRole<int>>(SenIdentityOptions.Apply)
             .AddEntityFrameworkStores<SenDbContext>()
@@ -28,7 +30,22 @@ public static class AccountsServiceCollectionExtensions
         services.ConfigureApplicationCookie(ConfigureCookie);
 
         // "Sign out everywhere" and disabling an account change the security stamp; sessions learn it within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // The check rebuilds the principal from the database; how the session was signed in is kept from the old one.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = KeepSignInMethod;
+        });
+        foreach (var scheme in (string[])[IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme])
+        {
+            // The second step, passkey ceremonies and "remember this browser" concern the newsroom only.
+            services.Configure<CookieAuthenticationOptions>(scheme, o =>
+            {
+                o.Cookie.Path = "/admin";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+            });
+        }
 
         services.AddSingleton<EditorSession>();
         services.AddSingleton<IEditorSession>(sp => sp.GetRequiredService<EditorSession>());
@@ -37,11 +54,16 @@ public static class AccountsServiceCollectionExtensions
         services.AddScoped<AcceptInvitation>();
         services.AddScoped<ManageUser>();
         services.AddScoped<ListUsers>();
+        services.AddScoped<SignInAudit>();
+        services.AddScoped<TwoFactorSetup>();
+        services.AddScoped<OwnPasskeys>();
+        services.AddScoped<OwnProfile>();
         services.AddScoped<IDatabaseStartupTask, CreateRolesOnStart>();
         services.AddSignInRateLimits();
         services.Configure<RazorPagesOptions>(o => o.Conventions
             .AuthorizeFolder("/Accounts", NewsroomPolicies.Newsroom)
             .AllowAnonymousToPage("/Accounts/SignInPage")
+            .AllowAnonymousToPage("/Accounts/TwoFactorSignInPage")
             .AllowAnonymousToPage("/Accounts/SetupPage")
             .AllowAnonymousToPage("/Accounts/InvitationPage")
             .AllowAnonymousToPage("/Accounts/AccessDeniedPage"));
@@ -51,6 +73,16 @@ public static class AccountsServiceCollectionExtensions
     /// <summary>Only where the app serves: while no administrator exists, each start logs a one-time setup link.</summary>
     public static IServiceCollection AddFirstRunSetup(this IServiceCollection services) =>
         services.AddScoped<IDatabaseStartupTask, OfferSetupOnStart>();
+
+    private static Task KeepSignInMethod(SecurityStampRefreshingPrincipalContext context)
+    {
+        if (context.CurrentPrincipal?.FindFirst(SignInMethods.ClaimType) is { } method && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+        {
+            identity.AddClaim(new Claim(method.Type, method.Value));
+        }
+
+        return Task.CompletedTask;
+    }
 
     private static void ConfigureCookie(CookieAuthenticationOptions options)
     {

@@ -4,7 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace Sen.Web.Features.Accounts;
 
-/// <summary>Adds the display name to the sign-in, so pages greet the user without a database read.</summary>
+/// <summary>
+/// Adds the display name to the sign-in, so pages greet the user without a database read, and whether the account
+/// has a second factor (<see cref="SignInMethods.HasSecondFactor"/>), renewed at every security stamp check.
+/// </summary>
 public sealed class SenClaimsFactory(UserManager<SenUser> userManager, RoleManager<IdentityRole<int>> roleManager, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<SenUser, IdentityRole<int>>(userManager, roleManager, options)
 {
@@ -15,6 +18,8 @@ public sealed class SenClaimsFactory(UserManager<SenUser> userManager, RoleManag
         ArgumentNullException.ThrowIfNull(user);
         var identity = await base.GenerateClaimsAsync(user).ConfigureAwait(false);
         identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName));
+        var secondFactor = user.TwoFactorEnabled || (await UserManager.GetPasskeysAsync(user).ConfigureAwait(false)).Count > 0;
+        identity.AddClaim(new Claim(SignInMethods.SecondFactorClaim, secondFactor ? "true" : "false"));
         return identity;
     }
 

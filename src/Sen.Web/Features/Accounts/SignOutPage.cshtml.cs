@@ -6,6 +6,7 @@ using Sen.Web.Infrastructure.Data;
 namespace Sen.Web.Features.Accounts;
 
 /// <summary>Signing out is a POST (with the antiforgery token), so no link or image elsewhere can sign a user out.</summary>
+[AllowsSecondFactorSetup]
 public sealed class SignOutPageModel(SenSignInManager signIn, AuditLog audit, CurrentUser currentUser, SenDbContext db) : PageModel
 {
     public IActionResult OnGet() => Redirect("/admin");

@@ -8,6 +8,13 @@ public static class AuditActions
     public const string SignIn = "account.sign-in";
     public const string SignInFailed = "account.sign-in.failed";
     public const string SignOut = "account.sign-out";
+    public const string PasswordChanged = "account.password.change";
+    public const string ProfileChanged = "account.profile.change";
+    public const string TwoFactorEnabled = "account.2fa.enable";
+    public const string TwoFactorDisabled = "account.2fa.disable";
+    public const string RecoveryCodesRegenerated = "account.2fa.recovery-codes";
+    public const string PasskeyAdded = "account.passkey.add";
+    public const string PasskeyRemoved = "account.passkey.remove";
     public const string UserCreated = "user.create";
     public const string UserChanged = "user.change";
     public const string UserInvited = "user.invite";
