@@ -96,7 +96,13 @@ public sealed class ArticleTransitions(
     /// A transition that changes only the article row: the state the workflow table leads to, then
     /// <paramref name="change"/>, the audit entry, one commit.
     /// </summary>
-    public async Task<NewsroomResult> ApplyAsync(int articleId, WorkflowAction action, string auditAction, Action<Article>? change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Finds, decides, changes, records and commits one step. <paramref name="inputProblem"/>: the strings.tsv key of
+    /// what is wrong with the request's own input, asked only once the user may take the step, so that someone who
+    /// may not learns nothing from validation messages.
+    /// </summary>
+    public async Task<NewsroomResult> ApplyAsync(
+        int articleId, WorkflowAction action, string auditAction, Action<Article>? change, CancellationToken cancellationToken, string? inputProblem = null)
     {
         var article = await FindAsync(articleId, cancellationToken).ConfigureAwait(false);
         if (article is null)
@@ -108,6 +114,11 @@ public sealed class ArticleTransitions(
         if (!decision.Allowed)
         {
             return NewsroomResult.Forbidden(decision.ReasonKey!);
+        }
+
+        if (inputProblem is not null)
+        {
+            return NewsroomResult.Invalid(inputProblem);
         }
 
         Enter(article, decision.Transition!);

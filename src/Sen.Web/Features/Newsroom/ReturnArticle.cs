@@ -13,20 +13,13 @@ public sealed class ReturnArticle(ArticleTransitions transitions)
     {
         ArgumentNullException.ThrowIfNull(command);
         var comment = (command.Comment ?? "").Trim();
-        if (comment.Length == 0)
-        {
-            return Task.FromResult(NewsroomResult.Invalid("Newsroom.Return.CommentRequired"));
-        }
-
-        if (comment.Length > MaxCommentLength)
-        {
-            return Task.FromResult(NewsroomResult.Invalid("Newsroom.Return.CommentTooLong"));
-        }
-
+        var problem = comment.Length == 0 ? "Newsroom.Return.CommentRequired"
+            : comment.Length > MaxCommentLength ? "Newsroom.Return.CommentTooLong"
+            : null;
         return transitions.ApplyAsync(command.ArticleId, WorkflowAction.Return, AuditActions.ArticleReturned, a =>
         {
             a.ReviewComment = comment;
             a.SubmittedById = null;
-        }, cancellationToken);
+        }, cancellationToken, problem);
     }
 }

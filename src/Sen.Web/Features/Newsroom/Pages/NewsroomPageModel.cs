@@ -22,6 +22,7 @@ public abstract class NewsroomPageModel : PageModel
     /// Form values are text except the hidden numbers and the checkbox, which only a forged request gets
     /// wrong: a 400 with a Vietnamese message, before any handler runs.
     /// </summary>
+    [NonHandler]
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
