@@ -239,20 +239,35 @@ public abstract class AuditLogPageTests<TFactory>(TFactory factory) : IClassFixt
             db.AuditEntries.AddRange(
                 new AuditEntry
                 {
-                    At = VietnamTime.ToUtc(new DateTime(2026, 3, 10, 0, 30, 0)), UserId = userA, UserName = "=HYPERLINK(\"http://ke-xau.example\",\"Bấm\")",
-                    IpAddress = "203.0.113.7", Action = AuditActions.ArticlePublished, EntityType = "Article", EntityId = "41",
-                    Summary = $"{marker} A: Hội nghị tổng kết", Changes = "{\"Title\":[\"Tiêu đề cũ\",\"Tiêu đề mới\"]}",
+                    At = VietnamTime.ToUtc(new DateTime(2026, 3, 10, 0, 30, 0)),
+                    UserId = userA,
+                    UserName = "=HYPERLINK(\"http://ke-xau.example\",\"Bấm\")",
+                    IpAddress = "203.0.113.7",
+                    Action = AuditActions.ArticlePublished,
+                    EntityType = "Article",
+                    EntityId = "41",
+                    Summary = $"{marker} A: Hội nghị tổng kết",
+                    Changes = "{\"Title\":[\"Tiêu đề cũ\",\"Tiêu đề mới\"]}",
                 },
                 new AuditEntry
                 {
-                    At = VietnamTime.ToUtc(new DateTime(2026, 3, 9, 23, 30, 0)), UserId = userB, UserName = "duyet@example.vn",
-                    Action = AuditActions.ArticlePublished, EntityType = "Article", EntityId = "42",
+                    At = VietnamTime.ToUtc(new DateTime(2026, 3, 9, 23, 30, 0)),
+                    UserId = userB,
+                    UserName = "duyet@example.vn",
+                    Action = AuditActions.ArticlePublished,
+                    EntityType = "Article",
+                    EntityId = "42",
                     Summary = $"-{marker} B, có \"ngoặc kép\"\r\nvà dòng thứ hai",
                 },
                 new AuditEntry
                 {
-                    At = VietnamTime.ToUtc(new DateTime(2026, 3, 11, 9, 0, 0)), UserId = userA, UserName = "@tài khoản",
-                    Action = AuditActions.UserChanged, EntityType = "User", EntityId = "7", Summary = $"{marker} C",
+                    At = VietnamTime.ToUtc(new DateTime(2026, 3, 11, 9, 0, 0)),
+                    UserId = userA,
+                    UserName = "@tài khoản",
+                    Action = AuditActions.UserChanged,
+                    EntityType = "User",
+                    EntityId = "7",
+                    Summary = $"{marker} C",
                 });
             await db.SaveChangesAsync(Ct);
             return new Seeded(userA, userB);

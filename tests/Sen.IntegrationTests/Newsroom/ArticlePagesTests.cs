@@ -2,9 +2,9 @@ using System.Globalization;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Sen.IntegrationTests.Accounts;
 using Sen.Web.Features.Accounts;
 using Sen.Web.Features.Articles;
-using Sen.IntegrationTests.Accounts;
 using Sen.Web.Infrastructure.Data;
 
 namespace Sen.IntegrationTests.Newsroom;
