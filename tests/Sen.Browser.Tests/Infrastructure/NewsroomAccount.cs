@@ -5,28 +5,29 @@ namespace Sen.Browser.Tests.Infrastructure;
 
 /// <summary>
 /// The first administrator of the site under test, created once through the setup link Sen logs at
-/// start (there is no default password), and an HTTP client signed in as them.
+/// start (there is no default password), and an HTTP client signed in as them. The link works once and
+/// the suite has one site, so every class that uses this fixture shares the one account (static state).
 /// </summary>
-public sealed partial class NewsroomAccount(SenSite site) : IDisposable
+public sealed partial class NewsroomAccount(SenSite site)
 {
     public const string Email = "quantri@example.vn";
     public const string Password = "MatKhauTot2026";
 
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly CookieContainer cookies = new();
-    private HttpClient? client;
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static readonly CookieContainer Cookies = new();
+    private static HttpClient? client;
 
     /// <summary>A client with the administrator's sign-in cookie (following no redirects).</summary>
     public async Task<HttpClient> SignedInAsync(CancellationToken cancellationToken)
     {
-        await gate.WaitAsync(cancellationToken);
+        await Gate.WaitAsync(cancellationToken);
         try
         {
             return client ??= await SetUpAsync(cancellationToken);
         }
         finally
         {
-            gate.Release();
+            Gate.Release();
         }
     }
 
@@ -42,17 +43,11 @@ public sealed partial class NewsroomAccount(SenSite site) : IDisposable
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin");
     }
 
-    public void Dispose()
-    {
-        client?.Dispose();
-        gate.Dispose();
-    }
-
     private async Task<HttpClient> SetUpAsync(CancellationToken cancellationToken)
     {
         var link = SetupLink().Matches(site.ServerLog).LastOrDefault()?.Value
             ?? throw new InvalidOperationException("Sen logged no setup link:\n" + site.ServerLog);
-        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies, AutomaticDecompression = DecompressionMethods.All })
+        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = Cookies, AutomaticDecompression = DecompressionMethods.All })
         {
             BaseAddress = site.BaseAddress,
         };

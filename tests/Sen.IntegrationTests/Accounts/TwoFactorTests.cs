@@ -63,6 +63,30 @@ public abstract class TwoFactorTests<TFactory>(TFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Looking_at_the_setup_page_makes_a_key_without_signing_the_user_out_anywhere()
+    {
+        factory.RequireProvider();
+        var writer = await factory.CreateAsync(SenRoles.Writer);
+        var elsewhere = factory.NewsroomClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await elsewhere.SignInAsync(writer.Email, TestAccounts.Password)).StatusCode);
+        var client = factory.NewsroomClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(writer.Email, TestAccounts.Password)).StatusCode);
+        var stamp = await StampAsync(writer.Id);
+
+        await client.GetDocumentAsync(SetupPage);
+        Assert.NotNull(await factory.InScopeAsync(sp => sp.GetRequiredService<SenDbContext>().UserTokens.AsNoTracking()
+            .Where(t => t.UserId == writer.Id && t.Name == "AuthenticatorKey").Select(t => t.Value).SingleOrDefaultAsync(Ct)));
+        Assert.Equal(stamp, await StampAsync(writer.Id));
+
+        // Past the stamp's check interval, the other browser is still signed in.
+        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync(new Uri("/admin", UriKind.Relative), Ct)).StatusCode);
+    }
+
+    private Task<string?> StampAsync(int userId) =>
+        factory.InScopeAsync(sp => sp.GetRequiredService<SenDbContext>().Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleAsync(Ct));
+
+    [Fact]
     public async Task Wrong_codes_at_the_second_step_lock_the_account_for_15_minutes_even_for_the_right_code()
     {
         factory.RequireProvider();

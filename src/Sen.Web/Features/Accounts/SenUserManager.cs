@@ -52,4 +52,20 @@ public sealed class SenUserManager(
         var left = end is { } e ? e - clock.GetUtcNow() : TimeSpan.Zero;
         return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
+
+    /// <summary>
+    /// Stores a first authenticator key for a user who has none, leaving the security stamp alone: nobody's
+    /// sessions depend on a key that was never used, so showing the setup page signs no one out.
+    /// </summary>
+    public async Task<IdentityResult> CreateAuthenticatorKeyAsync(SenUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (Store is not IUserAuthenticatorKeyStore<SenUser> keys)
+        {
+            throw new NotSupportedException("The user store keeps no authenticator keys.");
+        }
+
+        await keys.SetAuthenticatorKeyAsync(user, GenerateNewAuthenticatorKey(), CancellationToken).ConfigureAwait(false);
+        return await UpdateUserAsync(user).ConfigureAwait(false);
+    }
 }

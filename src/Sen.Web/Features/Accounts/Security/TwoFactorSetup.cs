@@ -28,7 +28,8 @@ public sealed class TwoFactorSetup(SenDbContext db, SenUserManager users, AuditL
             return key;
         }
 
-        await users.ResetAuthenticatorKeyAsync(user).ConfigureAwait(false);
+        // Not ResetAuthenticatorKeyAsync: it also changes the security stamp, and looking at this page must not sign the user out elsewhere.
+        await users.CreateAuthenticatorKeyAsync(user).ConfigureAwait(false);
         return await users.GetAuthenticatorKeyAsync(user).ConfigureAwait(false) ?? throw new InvalidOperationException("No authenticator key was stored.");
     }
 

@@ -35,6 +35,13 @@ public sealed class EditArticlePageModel(OpenArticle open, CategoryChoices categ
 
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>Where readers find the article, while they can.</summary>
+    public string? PublicUrl =>
+        Article is { Status: ArticleStatus.Published, DeletedAt: null, PublishedAt: { } at } article && at <= Now
+            && Categories.FirstOrDefault(c => c.Id == article.CategoryId) is { } category
+            ? ArticleUrls.Article(category.Slug, article.Slug, article.Id)
+            : null;
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var (opened, refusal) = await open.HandleAsync(id, cancellationToken);
