@@ -171,7 +171,11 @@ public sealed class EditorTests(SenSite site, NewsroomAccount account) : IClassF
 
         await page.Locator(".rich-editor-toolbar .ql-image").ClickAsync();
         await page.Locator("dialog[open]").WaitForAsync();
-        await page.Locator("dialog[open] .rich-editor-library-items, dialog[open] [role=status]").First.WaitForAsync();
+        // The library has loaded when it shows images or says why it shows none ("Đang tải…" does not count).
+        await page.WaitForFunctionAsync(
+            "loading => { const d = document.querySelector('dialog[open]'); const status = d && d.querySelector('.field-hint[role=status]');"
+            + " return !!d && (d.querySelector('.rich-editor-library-items > *') !== null || (!!status && status.textContent.trim() !== '' && status.textContent !== loading)); }",
+            "Đang tải…");
         await AssertNoViolationsAsync(page, "image dialog");
     }
 
