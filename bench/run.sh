@@ -6,7 +6,7 @@
 #   bench/run.sh                      # defaults below
 #   ARTICLES=20000 DURATION=5s bench/run.sh
 #
-# Environment: ARTICLES (105000: 100,000+ so that page 5,000 of /tin-tuc-su-kien exists), DURATION (10s),
+# Environment: SAVE (1: also measure the article while an editor saves every second; 0 skips), ARTICLES (105000: 100,000+ so that page 5,000 of /tin-tuc-su-kien exists), DURATION (10s),
 # WARMUP (10s), THREADS (2), CONNECTIONS ("32 256"), ROUNDS (3: Sen/nginx pairs per page and connection count), DEEP_PAGE (5000), SEN_PORT (5181), NGINX_PORT (5182),
 # OUT (BENCHMARKS.md at the repository root), LABEL (a line printed under the title), KEEP (1 keeps the temp dir),
 # R2R (1: publish ReadyToRun; 0: plain Release).
@@ -46,8 +46,9 @@ WORK=$(mktemp -d /tmp/sen-bench.XXXXXX)
 chmod 755 "$WORK"
 SEN_PID=""
 NGINX_PID=""
+SAVER_PID=""
 cleanup() {
-  for pid in $SEN_PID $NGINX_PID; do
+  for pid in $SAVER_PID $SEN_PID $NGINX_PID; do
     if kill -0 "$pid" 2>/dev/null; then
       kill "$pid" 2>/dev/null || true
       wait "$pid" 2>/dev/null || true
@@ -84,7 +85,7 @@ export ASPNETCORE_ENVIRONMENT=Production
 export Logging__LogLevel__Default=Warning
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 DB="$WORK/data/sen.db"
-sen_tools() { (cd "$WORK/tools" && dotnet sen-tools.dll "$@"); }
+sen_tools() { (cd "$WORK/tools" && exec dotnet sen-tools.dll "$@"); }
 
 log "generating $ARTICLES articles"
 t0=$(now_ms)
@@ -238,6 +239,38 @@ for name in "${ORDER[@]}"; do
   done
 done
 
+# The article page again, now while an editor saves it through the newsroom every second (SAVE=0 skips this):
+# an approver invited with `sen user add`, signed in by accepting the invitation, posting the edit form with
+# its antiforgery token (`sen-tools bench save`). A save over a published article is a new draft: readers keep
+# the approved version and the cached page is not evicted, so the cost to readers is the newsroom's CPU and
+# the database writes.
+SAVE_RESULT=""
+if [ "${SAVE:-1}" = 1 ]; then
+  INVITE=$( (cd "$WORK/app" && dotnet sen.dll user add --email bench-editor@sen.invalid --role Approver --name "Biên tập thử") 2>&1 | grep -oE '/admin/loi-moi/[^ ]+' | head -1 || true)
+  if [ -z "$INVITE" ]; then
+    log "could not invite an editor: skipping the saving rounds"
+  else
+    log "article page while an editor saves every second"
+    sen_tools bench save --url "$SEN_URL" --invitation "$INVITE" --article "$ARTICLE_ID" --interval-ms 1000 >"$WORK/save.log" 2>"$WORK/save.err" &
+    SAVER_PID=$!
+    sleep 3
+    for r in $(seq 1 "$ROUNDS"); do
+      log "article while saving, 32 connections, round $r: Sen"
+      run_wrk "$SEN_URL$ARTICLE_PATH" 32 "$DURATION" "$WORK/sen-saving-$r.txt"
+      R[sen,saving,$r]=$(parse_wrk "$WORK/sen-saving-$r.txt")
+      log "  ${R[sen,saving,$r]}"
+      log "article while saving, 32 connections, round $r: nginx"
+      run_wrk "$NGINX_URL/article.html" 32 "$DURATION" "$WORK/nginx-saving-$r.txt"
+      R[nginx,saving,$r]=$(parse_wrk "$WORK/nginx-saving-$r.txt")
+      log "  ${R[nginx,saving,$r]}"
+    done
+    kill -TERM "$SAVER_PID" 2>/dev/null || true
+    wait "$SAVER_PID" 2>/dev/null || true
+    SAVE_RESULT=$(grep -E '^saves=' "$WORK/save.log" || echo "saver reported nothing: $(tail -3 "$WORK/save.err" | tr '\n' ' ')")
+    log "saver: $SAVE_RESULT"
+  fi
+fi
+
 # Exactness: a dedicated run on the article that also counts the requests wrk sent.
 view_count() { sqlite3 "$DB" "SELECT ViewCount FROM Articles WHERE Id = $ARTICLE_ID;"; }
 sleep 2.5
@@ -302,6 +335,23 @@ for name in "${ORDER[@]}"; do
   done
 done
 
+SAVING_SECTION=""
+SAVING_TARGET=""
+if [ -n "$SAVE_RESULT" ]; then
+  rps=(); p50=(); p99=(); nrps=(); ratios=()
+  for r in $(seq 1 "$ROUNDS"); do
+    rps+=("$(field "${R[sen,saving,$r]}" 1)"); p50+=("$(field "${R[sen,saving,$r]}" 2)"); p99+=("$(field "${R[sen,saving,$r]}" 3)")
+    nrps+=("$(field "${R[nginx,saving,$r]}" 1)")
+    ratios+=("$(ratio "$(field "${R[sen,saving,$r]}" 1)" "$(field "${R[nginx,saving,$r]}" 1)")")
+  done
+  SAVING_RATIO=$(median "${ratios[@]}")
+  PLAIN_RATIO=$(field "${RATIOS[article,32]}" 1)
+  SAVING_CHANGE=$(awk -v a="$SAVING_RATIO" -v b="$PLAIN_RATIO" 'BEGIN { if (b > 0) printf "%+.1f", (a / b - 1) * 100; else print "n/a" }')
+  SAVING_SECTION="| Article page while saving | 32 | $(printf '%.0f' "$(median "${rps[@]}")") | $(median "${p50[@]}") | $(median "${p99[@]}") | $(printf '%.0f' "$(median "${nrps[@]}")") | **$SAVING_RATIO** | ${ratios[*]} | $PLAIN_RATIO | $SAVING_CHANGE % |"
+  SAVING_DROP_OK=$(awk -v a="$SAVING_RATIO" -v b="$PLAIN_RATIO" 'BEGIN { print ((a >= b * 0.95) ? "PASS" : "FAIL") }')
+  SAVING_TARGET="| Article page ratio while an editor saves every second within 5 % of the ratio without | $SAVING_RATIO × vs $PLAIN_RATIO × ($SAVING_CHANGE %) | $SAVING_DROP_OK |"
+fi
+
 ART_RATIO=$(field "${RATIOS[article,32]}" 1)
 ART_P99=${WORST_P99[article,32]}
 CAT1_P50=$(field "${R[sen,category1,32]}" 2)
@@ -362,6 +412,16 @@ WRK_VERSION=$( (wrk -v 2>&1 || true) | head -1 | awk '{ print $1, $2 }')
     done
   done
   echo
+  if [ -n "$SAVING_SECTION" ]; then
+    echo "## The article page while an editor saves"
+    echo
+    echo "The same article measured again ($ROUNDS rounds of Sen then nginx, 32 connections) while \`sen-tools bench save\` saves it through the newsroom's edit form every second, over HTTP, as a signed-in approver (a new draft over the published version: readers keep the approved text). Saver: $SAVE_RESULT."
+    echo
+    echo "| Page | Conns | Sen req/s | Sen p50 ms | Sen p99 ms | nginx req/s | Sen / nginx | Rounds | Without saving | Change |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---|---:|---:|"
+    echo "$SAVING_SECTION"
+    echo
+  fi
   echo "## Deep category pages"
   echo
   echo "- Query alone (\`sen-tools bench listing --category tin-tuc-su-kien --page 1 --page $DEEP_PAGE --repeat 300\`, median, no HTTP, no output cache): page 1 ${LISTING_1:-n/a} ms, page $DEEP_PAGE ${LISTING_DEEP:-n/a} ms, ratio $DEEP_RATIO_QUERY."
@@ -397,6 +457,7 @@ WRK_VERSION=$( (wrk -v 2>&1 || true) | head -1 | awk '{ print $1, $2 }')
   echo "| Category page $DEEP_PAGE ≤ 2 × page 1 (query) | $DEEP_RATIO_QUERY × | $(pass "$DEEP_RATIO_QUERY" 2 le) |"
   echo "| Category page $DEEP_PAGE ≤ 2 × page 1 (HTTP p50) | $DEEP_RATIO_HTTP × | $(pass "$DEEP_RATIO_HTTP" 2 le) |"
   echo "| Views added = requests completed | $VIEWS_ADDED / $EXACT_COMPLETED | ${EXACT_RESULT%% *} |"
+  [ -n "$SAVING_TARGET" ] && echo "$SAVING_TARGET"
   echo
   echo "## How to run"
   echo

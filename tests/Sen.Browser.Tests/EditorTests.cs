@@ -159,6 +159,55 @@ public sealed class EditorTests(SenSite site, NewsroomAccount account) : IClassF
         Assert.True(errors.Count == 0, "Browser errors:\n" + string.Join("\n", errors));
     }
 
+    [Fact]
+    public async Task The_cover_image_is_uploaded_then_picked_from_the_library_by_keyboard_and_saved()
+    {
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var errors = CollectErrors(page);
+        await OpenEditorAsync(page);
+        await page.Locator("#Title").FillAsync("Bài có ảnh bìa chọn từ thư viện");
+        await page.Locator("#CategoryId").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+
+        // Upload: the button after the address field opens the same dialog as images in the text.
+        await page.Locator("#CoverImageUrl").FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Chọn hoặc tải ảnh bìa…", await page.EvaluateAsync<string>("() => document.activeElement.textContent"));
+        await page.Keyboard.PressAsync("Enter");
+        var dialog = page.Locator("dialog[open]");
+        Assert.Equal("Ảnh bìa", await dialog.Locator("h2").TextContentAsync());
+        await dialog.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "anh-bia.jpg", MimeType = "image/jpeg", Buffer = Jpeg() });
+        await TabToAsync(page, "() => document.activeElement.labels && document.activeElement.labels[0] && document.activeElement.labels[0].textContent === 'Mô tả ảnh (bắt buộc)'");
+        await page.Keyboard.TypeAsync("Ảnh bìa tải lên");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("Chú thích ảnh bìa");
+        await TabToAsync(page, "() => document.activeElement.textContent === 'Dùng làm ảnh bìa'");
+        await page.Keyboard.PressAsync("Enter");
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        Assert.Equal("CoverImageUrl", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        var uploaded = await page.Locator("#CoverImageUrl").InputValueAsync();
+        Assert.StartsWith("/media/", uploaded, StringComparison.Ordinal);
+        Assert.Equal("Chú thích ảnh bìa", await page.Locator("#CoverCaption").InputValueAsync());
+
+        // Pick: the library lists the upload; choosing it by keyboard fills the field again.
+        await page.Locator("#CoverImageUrl").FillAsync("");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await dialog.Locator(".rich-editor-library-items input[type=radio]").First.WaitForAsync();
+        await TabToAsync(page, "() => document.activeElement.type === 'radio'");
+        await page.Keyboard.PressAsync("Space");
+        await TabToAsync(page, "() => document.activeElement.textContent === 'Dùng làm ảnh bìa'");
+        await page.Keyboard.PressAsync("Enter");
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        var picked = await page.Locator("#CoverImageUrl").InputValueAsync();
+        Assert.StartsWith("/media/", picked, StringComparison.Ordinal);
+
+        await page.Locator("form.article-form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(new Uri(url).AbsolutePath, "^/admin/bai-viet/[0-9]+$"));
+        Assert.Equal(picked, await page.Locator("#CoverImageUrl").InputValueAsync());
+        Assert.True(errors.Count == 0, "Browser errors:\n" + string.Join("\n", errors));
+    }
+
     [Theory]
     [InlineData(Viewports.Desktop)]
     [InlineData(Viewports.Phone)]

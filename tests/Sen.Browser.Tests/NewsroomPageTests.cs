@@ -30,7 +30,10 @@ public sealed class NewsroomPageTests(SenSite site, NewsroomAccount account) : I
         ["compare"] = "/admin/bai-viet/{id}/phien-ban/so-sanh?tu=1&den=2",
         ["bin"] = "/admin/thung-rac",
         ["categories"] = "/admin/chuyen-muc",
+        ["category-edit"] = "/admin/chuyen-muc/{first}",
         ["links"] = "/admin/lien-ket",
+        ["link-edit"] = "/admin/lien-ket/{first}",
+        ["users"] = "/admin/nguoi-dung",
         ["settings"] = "/admin/cai-dat",
         ["notifications"] = "/admin/thong-bao",
         ["my-account"] = "/admin/tai-khoan",
@@ -161,6 +164,16 @@ public sealed class NewsroomPageTests(SenSite site, NewsroomAccount account) : I
 
     private async Task<string> UrlAsync(string path)
     {
+        if (path.EndsWith("/{first}", StringComparison.Ordinal))
+        {
+            // The first item the list page links to (a demo category, a demo website link).
+            var list = path[..^"/{first}".Length];
+            var html = await (await account.SignedInAsync(Ct)).GetStringAsync(new Uri(list, UriKind.Relative), Ct);
+            var match = System.Text.RegularExpressions.Regex.Match(html, "href=\"(" + System.Text.RegularExpressions.Regex.Escape(list) + "/[0-9]+)\"");
+            Assert.True(match.Success, $"{list} links to no item");
+            return match.Groups[1].Value;
+        }
+
         if (!path.Contains("{id}", StringComparison.Ordinal))
         {
             return path;

@@ -15,6 +15,6 @@ public static class ToolsProgram
     public static RootCommand CreateRoot() => new("Sen – công cụ tạo dữ liệu và đo tốc độ. / Sen – data generation and benchmarks.")
     {
         GenerateCommand.Create(),
-        new Command("bench", "Đo tốc độ. / Benchmarks.") { ListingBench.Create(), SearchBench.Create() },
+        new Command("bench", "Đo tốc độ. / Benchmarks.") { ListingBench.Create(), SearchBench.Create(), SaveLoop.Create() },
     };
 }

@@ -165,7 +165,7 @@ public abstract class MyAccountTests<TFactory>(TFactory factory) : IClassFixture
 
         // Turning the authenticator on opens the newsroom to this session, and it stays open past the stamp check.
         var key = (await client.GetDocumentAsync("/admin/tai-khoan/xac-thuc-hai-buoc")).QuerySelector(".authenticator-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        using (var on = await client.PostFormAsync("/admin/tai-khoan/xac-thuc-hai-buoc", new() { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) }, "/admin/tai-khoan/xac-thuc-hai-buoc?handler=Enable"))
+        using (var on = await client.PostFormAsync("/admin/tai-khoan/xac-thuc-hai-buoc", new() { ["Code"] = Totp.Code(key, factory.Clock.GetUtcNow()) }, "/admin/tai-khoan/xac-thuc-hai-buoc?handler=Enable"))
         {
             Assert.Equal(HttpStatusCode.OK, on.StatusCode);
         }
@@ -177,7 +177,7 @@ public abstract class MyAccountTests<TFactory>(TFactory factory) : IClassFixture
         // Signing in again takes the code; with it, the newsroom is open.
         var again = app.NewsroomClient();
         Assert.Equal(HttpStatusCode.Redirect, (await again.SignInAsync(admin.Email, TestAccounts.Password)).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await again.SecondStepAsync(Totp.Code(key, DateTimeOffset.UtcNow))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await again.SecondStepAsync(Totp.Code(key, factory.Clock.GetUtcNow()))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync(new Uri("/admin/nguoi-dung", UriKind.Relative), Ct)).StatusCode);
 
         // Turning it off closes the newsroom again.

@@ -18,7 +18,7 @@ public static class TwoFactorSteps
             var user = (await users.FindByIdAsync(account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))!;
             var setup = sp.GetRequiredService<TwoFactorSetup>();
             var key = await setup.KeyAsync(user);
-            var result = await setup.EnableAsync(user, Totp.Code(key, DateTimeOffset.UtcNow), TestContext.Current.CancellationToken);
+            var result = await setup.EnableAsync(user, Totp.Code(key, factory.Clock.GetUtcNow()), TestContext.Current.CancellationToken);
             Assert.True(result.Succeeded, result.Error);
             return (key, result.Codes);
         });

@@ -30,13 +30,13 @@ public abstract class TwoFactorTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Matches("^([a-z2-7]{4} )+[a-z2-7]{1,4}$", grouped);
         var key = grouped.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
 
-        using (var wrong = await client.PostFormAsync(SetupPage, new() { ["Code"] = Totp.WrongCode(key, DateTimeOffset.UtcNow) }, SetupPage + "?handler=Enable"))
+        using (var wrong = await client.PostFormAsync(SetupPage, new() { ["Code"] = Totp.WrongCode(key, factory.Clock.GetUtcNow()) }, SetupPage + "?handler=Enable"))
         {
             Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
             Assert.Contains("Mã không đúng", await wrong.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         }
 
-        using var enabled = await client.PostFormAsync(SetupPage, new() { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) }, SetupPage + "?handler=Enable");
+        using var enabled = await client.PostFormAsync(SetupPage, new() { ["Code"] = Totp.Code(key, factory.Clock.GetUtcNow()) }, SetupPage + "?handler=Enable");
         Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
         var codes = Html.Parse(await enabled.Content.ReadAsStringAsync(Ct)).QuerySelectorAll(".recovery-code-list code").Select(c => c.TextContent).ToList();
         Assert.Equal(10, codes.Distinct().Count());
@@ -50,7 +50,9 @@ public abstract class TwoFactorTests<TFactory>(TFactory factory) : IClassFixture
         }
 
         Assert.Equal(HttpStatusCode.Redirect, (await fresh.GetAsync(new Uri("/admin", UriKind.Relative), Ct)).StatusCode);
-        using (var second = await fresh.SecondStepAsync(Totp.Code(key, DateTimeOffset.UtcNow)))
+        // The code that turned the authenticator on is spent: the app shows the next one 30 s later.
+        factory.Clock.Advance(TimeSpan.FromSeconds(30));
+        using (var second = await fresh.SecondStepAsync(Totp.Code(key, factory.Clock.GetUtcNow())))
         {
             Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
             Assert.Equal("/admin", second.Headers.Location!.OriginalString);
@@ -87,6 +89,36 @@ public abstract class TwoFactorTests<TFactory>(TFactory factory) : IClassFixture
         factory.InScopeAsync(sp => sp.GetRequiredService<SenDbContext>().Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleAsync(Ct));
 
     [Fact]
+    public async Task An_authenticator_code_signs_in_once_even_when_three_browsers_send_it_at_the_same_time()
+    {
+        factory.RequireProvider();
+        var writer = await factory.CreateAsync(SenRoles.Writer);
+        var (key, _) = await factory.TurnOnAuthenticatorAsync(writer);
+        factory.Clock.Advance(TimeSpan.FromSeconds(30));
+        var code = Totp.Code(key, factory.Clock.GetUtcNow());
+        var clients = new[] { factory.NewsroomClient(), factory.NewsroomClient(), factory.NewsroomClient() };
+        foreach (var client in clients)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(writer.Email, TestAccounts.Password)).StatusCode);
+        }
+
+        var answers = await Task.WhenAll(clients.Select(client => client.SecondStepAsync(code)));
+        var signedIn = answers.Select((answer, i) => (answer, i)).Where(a => a.answer.StatusCode == HttpStatusCode.Redirect).ToList();
+        Assert.Equal("/admin", Assert.Single(signedIn).answer.Headers.Location!.OriginalString);
+        var refused = clients.Where((_, i) => i != signedIn[0].i).ToList();
+        foreach (var answer in answers.Where(a => a.StatusCode != HttpStatusCode.Redirect))
+        {
+            Assert.Equal("Mã không đúng.", await MessageAsync(answer));
+        }
+
+        // The same code later in its 30 seconds is refused too; the app's next code works.
+        Assert.Equal("Mã không đúng.", await MessageAsync(await refused[0].SecondStepAsync(code)));
+        factory.Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.Redirect, (await refused[1].SecondStepAsync(Totp.Code(key, factory.Clock.GetUtcNow()))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await refused[1].GetAsync(new Uri("/admin", UriKind.Relative), Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task Wrong_codes_at_the_second_step_lock_the_account_for_15_minutes_even_for_the_right_code()
     {
         factory.RequireProvider();
@@ -96,11 +128,11 @@ public abstract class TwoFactorTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(writer.Email, TestAccounts.Password)).StatusCode);
         for (var i = 1; i <= 4; i++)
         {
-            Assert.Equal("Mã không đúng.", await MessageAsync(await client.SecondStepAsync(Totp.WrongCode(key, DateTimeOffset.UtcNow))));
+            Assert.Equal("Mã không đúng.", await MessageAsync(await client.SecondStepAsync(Totp.WrongCode(key, factory.Clock.GetUtcNow()))));
         }
 
-        Assert.Contains("15 phút", await MessageAsync(await client.SecondStepAsync(Totp.WrongCode(key, DateTimeOffset.UtcNow))), StringComparison.Ordinal);
-        Assert.Contains("15 phút", await MessageAsync(await client.SecondStepAsync(Totp.Code(key, DateTimeOffset.UtcNow))), StringComparison.Ordinal);
+        Assert.Contains("15 phút", await MessageAsync(await client.SecondStepAsync(Totp.WrongCode(key, factory.Clock.GetUtcNow()))), StringComparison.Ordinal);
+        Assert.Contains("15 phút", await MessageAsync(await client.SecondStepAsync(Totp.Code(key, factory.Clock.GetUtcNow()))), StringComparison.Ordinal);
         Assert.Contains("15 phút", await MessageAsync(await client.RecoveryStepAsync("ABCDE-FGHIJ")), StringComparison.Ordinal);
         Assert.Contains("15 phút", await MessageAsync(await factory.NewsroomClient().SignInAsync(writer.Email, TestAccounts.Password)), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(new Uri("/admin", UriKind.Relative), Ct)).StatusCode);
@@ -108,7 +140,7 @@ public abstract class TwoFactorTests<TFactory>(TFactory factory) : IClassFixture
         factory.Clock.Advance(SenIdentityOptions.LockoutTime + TimeSpan.FromSeconds(1));
         var later = factory.NewsroomClient();
         Assert.Equal(HttpStatusCode.Redirect, (await later.SignInAsync(writer.Email, TestAccounts.Password)).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await later.SecondStepAsync(Totp.Code(key, DateTimeOffset.UtcNow))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await later.SecondStepAsync(Totp.Code(key, factory.Clock.GetUtcNow()))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await later.GetAsync(new Uri("/admin", UriKind.Relative), Ct)).StatusCode);
 
         var entries = await AuditAsync(writer);

@@ -26,7 +26,8 @@ public static class AccountsServiceCollectionExtensions
             .AddSignInManager<SenSignInManager>()
             .AddClaimsPrincipalFactory<SenClaimsFactory>()
             .AddErrorDescriber<SenIdentityErrors>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider);
         services.ConfigureApplicationCookie(ConfigureCookie);
 
         // "Sign out everywhere" and disabling an account change the security stamp; sessions learn it within a minute.

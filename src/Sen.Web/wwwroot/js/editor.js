@@ -6,7 +6,8 @@
   "use strict";
 
   const areas = document.querySelectorAll("textarea[data-rich-editor]");
-  if (areas.length === 0) { return; }
+  const covers = document.querySelectorAll("input[data-cover-picker]");
+  if (areas.length === 0 && covers.length === 0) { return; }
 
   const script = document.currentScript;
   const base = new URL("../lib/quill/", script ? script.src : window.location.href);
@@ -237,6 +238,129 @@
     return input;
   }
 
+  // Upload an image or pick one from the media library: resolves with { src, alt, caption, width, height },
+  // or null when cancelled. Used for images in the text and for the cover image.
+  function imageDialog(options, initialFile) {
+    const { mediaUrl, uploadUrl, form: ownerForm, announce } = options;
+    let picked = null;
+    return dialog(options.titleKey || "Editor.ImageTitle", (form) => {
+      const file = field(form, "Editor.ImageFile", element("input", { type: "file", accept: imageTypes.join(",") }));
+      if (initialFile) {
+        const transfer = new DataTransfer();
+        transfer.items.add(initialFile);
+        file.files = transfer.files;
+      }
+      const library = element("fieldset", { class: "rich-editor-library" }, [element("legend", { text: text("Editor.ImageLibrary") })]);
+      const search = element("input", { type: "search", id: nextId("search") });
+      const searchButton = element("button", { type: "button", class: "button", text: text("Editor.ImageSearch") });
+      const list = element("div", { class: "rich-editor-library-items" });
+      const status = element("p", { class: "field-hint", role: "status" });
+      library.append(
+        element("div", { class: "rich-editor-search" }, [element("label", { for: search.id, text: text("Editor.ImageSearchLabel") }), search, searchButton]),
+        status, list);
+      form.appendChild(library);
+      const alt = field(form, "Editor.ImageAlt", element("input", { type: "text", required: "", maxlength: "500" }), "Editor.ImageAltHint");
+      const caption = field(form, "Editor.ImageCaption", element("textarea", { rows: "2", maxlength: "1000" }));
+
+      async function load() {
+        if (!mediaUrl) { return; }
+        status.textContent = text("Editor.Loading");
+        list.replaceChildren();
+        try {
+          const url = new URL(mediaUrl, window.location.href);
+          url.searchParams.set("kind", "image");
+          if (search.value.trim()) { url.searchParams.set("q", search.value.trim()); }
+          const response = await fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" });
+          if (!response.ok) { throw new Error(String(response.status)); }
+          const page = await response.json();
+          status.textContent = page.items.length ? "" : text("Editor.ImageLibraryEmpty");
+          const name = nextId("pick");
+          page.items.forEach((item) => {
+            const radio = element("input", { type: "radio", name, value: String(item.id), id: nextId("pick") });
+            radio.addEventListener("change", () => {
+              picked = item;
+              if (!alt.value) { alt.value = item.altText || ""; }
+              if (!caption.value) { caption.value = item.caption || ""; }
+            });
+            list.appendChild(element("div", { class: "rich-editor-library-item" }, [
+              radio,
+              element("label", { for: radio.id }, [
+                element("img", { src: item.thumbnailUrl || item.url, alt: "", width: "96", height: "64", loading: "lazy" }),
+                element("span", { text: item.altText || item.originalName }),
+              ]),
+            ]));
+          });
+        } catch {
+          status.textContent = text("Editor.ImageLibraryFailed");
+        }
+      }
+
+      searchButton.addEventListener("click", load);
+      search.addEventListener("keydown", (event) => {
+        if (event.key === "Enter") { event.preventDefault(); load(); }
+      });
+      file.addEventListener("change", () => {
+        picked = null;
+        list.querySelectorAll("input[type=radio]").forEach((radio) => { radio.checked = false; });
+      });
+      load();
+      return { file, alt, caption, focus: file, okKey: options.okKey || "Editor.ImageInsert" };
+    }, async (fields, fail) => {
+      const alt = fields.alt.value.trim();
+      if (!alt) { fail("Editor.ImageAltRequired"); fields.alt.focus(); return null; }
+      const caption = fields.caption.value.trim();
+      const chosen = fields.file.files && fields.file.files[0];
+      if (picked && !chosen) {
+        return { src: picked.url, alt, caption, width: picked.width, height: picked.height };
+      }
+      if (!chosen) { fail("Editor.ImageMissing"); fields.file.focus(); return null; }
+      const body = new FormData();
+      body.append("file", chosen);
+      body.append("alt", alt);
+      body.append("caption", caption);
+      body.append("__RequestVerificationToken", tokenOf(ownerForm));
+      announce("Editor.Uploading");
+      try {
+        const response = await fetch(uploadUrl, { method: "POST", body, credentials: "same-origin", headers: { Accept: "application/json" } });
+        const answer = await response.json().catch(() => ({}));
+        if (!response.ok) { fail("Editor.UploadFailed", answer.detail || ""); return null; }
+        return { src: answer.url, alt, caption, width: answer.width, height: answer.height };
+      } catch {
+        fail("Editor.UploadFailed");
+        return null;
+      }
+    });
+  }
+
+  // The cover image field gets a button that opens the same upload-or-pick dialog; the field stays a plain
+  // text input, so without JavaScript an address can still be typed.
+  function mountCoverPicker(input) {
+    const status = element("p", { class: "visually-hidden", role: "status" });
+    const announce = (key) => {
+      status.textContent = "";
+      window.setTimeout(() => { status.textContent = text(key); }, 50);
+    };
+    const button = element("button", { type: "button", class: "button button-secondary cover-picker", text: text("Editor.CoverPick") });
+    const captionName = input.getAttribute("data-cover-caption");
+    const captionField = captionName && input.form ? input.form.elements.namedItem(captionName) : null;
+    button.addEventListener("click", async () => {
+      const value = await imageDialog({
+        mediaUrl: input.getAttribute("data-media-url"),
+        uploadUrl: input.getAttribute("data-upload-url"),
+        form: input.form,
+        announce,
+        titleKey: "Editor.CoverTitle",
+        okKey: "Editor.CoverChoose",
+      }, null);
+      if (!value) { button.focus(); return; }
+      input.value = value.src;
+      if (captionField && !captionField.value) { captionField.value = value.caption || ""; }
+      announce("Editor.CoverChosen");
+      input.focus();
+    });
+    input.after(button, status);
+  }
+
   function mount(Quill, textarea) {
     const editorForm = textarea.form;
     const uploadUrl = textarea.getAttribute("data-upload-url");
@@ -276,103 +400,12 @@
 
     async function insertImage(file) {
       const range = quill.getSelection(true);
-      const value = await imageDialog(file);
+      const value = await imageDialog({ mediaUrl, uploadUrl, form: editorForm, announce }, file);
       restore(range);
       if (!value) { return; }
       const at = range ? range.index : quill.getLength();
       quill.insertEmbed(at, "figure", value, "user");
       quill.setSelection(at + 1, 0, "silent");
-    }
-
-    function imageDialog(initialFile) {
-      let picked = null;
-      return dialog("Editor.ImageTitle", (form) => {
-        const file = field(form, "Editor.ImageFile", element("input", { type: "file", accept: imageTypes.join(",") }));
-        if (initialFile) {
-          const transfer = new DataTransfer();
-          transfer.items.add(initialFile);
-          file.files = transfer.files;
-        }
-        const library = element("fieldset", { class: "rich-editor-library" }, [element("legend", { text: text("Editor.ImageLibrary") })]);
-        const search = element("input", { type: "search", id: nextId("search") });
-        const searchButton = element("button", { type: "button", class: "button", text: text("Editor.ImageSearch") });
-        const list = element("div", { class: "rich-editor-library-items" });
-        const status = element("p", { class: "field-hint", role: "status" });
-        library.append(
-          element("div", { class: "rich-editor-search" }, [element("label", { for: search.id, text: text("Editor.ImageSearchLabel") }), search, searchButton]),
-          status, list);
-        form.appendChild(library);
-        const alt = field(form, "Editor.ImageAlt", element("input", { type: "text", required: "", maxlength: "500" }), "Editor.ImageAltHint");
-        const caption = field(form, "Editor.ImageCaption", element("textarea", { rows: "2", maxlength: "1000" }));
-
-        async function load() {
-          if (!mediaUrl) { return; }
-          status.textContent = text("Editor.Loading");
-          list.replaceChildren();
-          try {
-            const url = new URL(mediaUrl, window.location.href);
-            url.searchParams.set("kind", "image");
-            if (search.value.trim()) { url.searchParams.set("q", search.value.trim()); }
-            const response = await fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" });
-            if (!response.ok) { throw new Error(String(response.status)); }
-            const page = await response.json();
-            status.textContent = page.items.length ? "" : text("Editor.ImageLibraryEmpty");
-            const name = nextId("pick");
-            page.items.forEach((item) => {
-              const radio = element("input", { type: "radio", name, value: String(item.id), id: nextId("pick") });
-              radio.addEventListener("change", () => {
-                picked = item;
-                if (!alt.value) { alt.value = item.altText || ""; }
-                if (!caption.value) { caption.value = item.caption || ""; }
-              });
-              list.appendChild(element("div", { class: "rich-editor-library-item" }, [
-                radio,
-                element("label", { for: radio.id }, [
-                  element("img", { src: item.thumbnailUrl || item.url, alt: "", width: "96", height: "64", loading: "lazy" }),
-                  element("span", { text: item.altText || item.originalName }),
-                ]),
-              ]));
-            });
-          } catch {
-            status.textContent = text("Editor.ImageLibraryFailed");
-          }
-        }
-
-        searchButton.addEventListener("click", load);
-        search.addEventListener("keydown", (event) => {
-          if (event.key === "Enter") { event.preventDefault(); load(); }
-        });
-        file.addEventListener("change", () => {
-          picked = null;
-          list.querySelectorAll("input[type=radio]").forEach((radio) => { radio.checked = false; });
-        });
-        load();
-        return { file, alt, caption, focus: file, okKey: "Editor.ImageInsert" };
-      }, async (fields, fail) => {
-        const alt = fields.alt.value.trim();
-        if (!alt) { fail("Editor.ImageAltRequired"); fields.alt.focus(); return null; }
-        const caption = fields.caption.value.trim();
-        const chosen = fields.file.files && fields.file.files[0];
-        if (picked && !chosen) {
-          return { src: picked.url, alt, caption, width: picked.width, height: picked.height };
-        }
-        if (!chosen) { fail("Editor.ImageMissing"); fields.file.focus(); return null; }
-        const body = new FormData();
-        body.append("file", chosen);
-        body.append("alt", alt);
-        body.append("caption", caption);
-        body.append("__RequestVerificationToken", tokenOf(editorForm));
-        announce("Editor.Uploading");
-        try {
-          const response = await fetch(uploadUrl, { method: "POST", body, credentials: "same-origin", headers: { Accept: "application/json" } });
-          const answer = await response.json().catch(() => ({}));
-          if (!response.ok) { fail("Editor.UploadFailed", answer.detail || ""); return null; }
-          return { src: answer.url, alt, caption, width: answer.width, height: answer.height };
-        } catch {
-          fail("Editor.UploadFailed");
-          return null;
-        }
-      });
     }
 
     async function editLink() {
@@ -530,6 +563,8 @@
     textarea.richEditor = quill;
   }
 
+  covers.forEach(mountCoverPicker);
+  if (areas.length === 0) { return; }
   loadQuill().then((Quill) => {
     registerClipboard(Quill);
     registerFigure(Quill);

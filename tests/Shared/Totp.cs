@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 
-namespace Sen.IntegrationTests.Accounts;
+namespace Sen.Testing;
 
 /// <summary>RFC 6238 codes (HMAC-SHA1, 30-second steps, 6 digits), as an authenticator app computes them from the key.</summary>
 public static class Totp
