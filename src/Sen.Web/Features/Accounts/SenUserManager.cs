@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Accounts;
 
@@ -17,7 +19,8 @@ public sealed class SenUserManager(
     IdentityErrorDescriber errors,
     IServiceProvider services,
     ILogger<UserManager<SenUser>> logger,
-    TimeProvider clock)
+    TimeProvider clock,
+    SenDbContext db)
     : UserManager<SenUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger)
 {
     public override async Task<bool> IsLockedOutAsync(SenUser user)
@@ -31,18 +34,22 @@ public sealed class SenUserManager(
         return await GetLockoutEndDateAsync(user).ConfigureAwait(false) is { } end && end > clock.GetUtcNow();
     }
 
+    /// <summary>
+    /// Counts a failure with one UPDATE in the database, so concurrent wrong guesses each count. Identity's own
+    /// version saves the tracked user with its concurrency stamp: of two failures at once, the second save was
+    /// refused, its guess went uncounted, and the user entity stayed modified in the request's context, so the
+    /// next save there (the audit entry of the failed sign-in) threw.
+    /// </summary>
     public override async Task<IdentityResult> AccessFailedAsync(SenUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var lockout = (IUserLockoutStore<SenUser>)Store;
-        var failures = await lockout.IncrementAccessFailedCountAsync(user, CancellationToken).ConfigureAwait(false);
-        if (failures >= Options.Lockout.MaxFailedAccessAttempts)
-        {
-            await lockout.SetLockoutEndDateAsync(user, clock.GetUtcNow().Add(Options.Lockout.DefaultLockoutTimeSpan), CancellationToken).ConfigureAwait(false);
-            await lockout.ResetAccessFailedCountAsync(user, CancellationToken).ConfigureAwait(false);
-        }
-
-        return await UpdateUserAsync(user).ConfigureAwait(false);
+        var max = Options.Lockout.MaxFailedAccessAttempts;
+        DateTimeOffset? until = clock.GetUtcNow().Add(Options.Lockout.DefaultLockoutTimeSpan);
+        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(u => u.LockoutEnd, u => u.AccessFailedCount + 1 >= max ? until : u.LockoutEnd)
+            .SetProperty(u => u.AccessFailedCount, u => u.AccessFailedCount + 1 >= max ? 0 : u.AccessFailedCount + 1), CancellationToken).ConfigureAwait(false);
+        await db.Entry(user).ReloadAsync(CancellationToken).ConfigureAwait(false);
+        return IdentityResult.Success;
     }
 
     /// <summary>How long <paramref name="user"/> stays locked out; zero when not locked out.</summary>
