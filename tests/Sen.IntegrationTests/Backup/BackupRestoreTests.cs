@@ -65,7 +65,7 @@ public abstract class BackupRestoreTests<TFactory>
         // their own, the contents only the manifest's).
         var bytes = await File.ReadAllBytesAsync(archive, Ct);
         var damaged = Path.Combine(source.Media, "..", "damaged.tar");
-        var at = bytes.AsSpan().IndexOf(picture);
+        var at = bytes.AsSpan().IndexOf(new ReadOnlySpan<byte>(picture));
         Assert.True(at > 0, "The picture is not in the archive as it is");
         bytes[at + 100] ^= 1;
         await File.WriteAllBytesAsync(damaged, bytes, Ct);

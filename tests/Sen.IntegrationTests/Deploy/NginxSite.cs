@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Sen.IntegrationTests.Cli;
-using Sen.Testing;
 
 namespace Sen.IntegrationTests.Deploy;
 

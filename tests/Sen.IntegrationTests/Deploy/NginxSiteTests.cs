@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Sen.IntegrationTests.Cli;
 using Sen.Web;

@@ -18,7 +18,7 @@ public static class BackupCommands
             try
             {
                 var result = await ActivatorUtilities.CreateInstance<CreateBackup>(services)
-                    .HandleAsync(parse.GetValue(output)!.FullName, Progress(), ct).ConfigureAwait(false);
+                    .HandleAsync(parse.GetValue(output)!.FullName, ProgressLine(), ct).ConfigureAwait(false);
                 Console.Error.WriteLine();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"Đã sao lưu / backed up: {result.Files} tệp / files, {result.Bytes / 1024.0 / 1024.0:0.0} MB ({watch.Elapsed.TotalSeconds:0.0} s)"));
@@ -46,7 +46,7 @@ public static class BackupCommands
             {
                 try
                 {
-                    var result = await ActivatorUtilities.CreateInstance<RestoreBackup>(services).HandleAsync(path.FullName, Progress(), ct).ConfigureAwait(false);
+                    var result = await ActivatorUtilities.CreateInstance<RestoreBackup>(services).HandleAsync(path.FullName, ProgressLine(), ct).ConfigureAwait(false);
                     Console.Error.WriteLine();
                     await (result.Restored ? Console.Out : Console.Error).WriteLineAsync(result.Message).ConfigureAwait(false);
                     return result.Restored ? 0 : 2;
@@ -63,7 +63,7 @@ public static class BackupCommands
     }
 
     // One line that rewrites itself on a terminal; plain lines when the output is redirected (logs).
-    private static Progress<string> Progress() => new(step =>
+    private static Progress<string> ProgressLine() => new(step =>
     {
         if (Console.IsErrorRedirected)
         {

@@ -167,7 +167,12 @@ public sealed class RestoreBackup(SenDbContext db, LocalFolderMediaStore media)
         }
 
         var database = manifest.Provider == "Postgres" ? BackupManifest.PostgresEntry : BackupManifest.SqliteEntry;
-        return manifest.Files.Any(f => f.Path == database) ? (manifest, "") : (null, "thiếu cơ sở dữ liệu / no database in the archive");
+        if (!manifest.Files.Any(f => f.Path == database))
+        {
+            return (null, "thiếu cơ sở dữ liệu / no database in the archive");
+        }
+
+        return (manifest, "");
     }
 
     private static bool IsAllowedEntry(string name) =>

@@ -85,6 +85,7 @@ public static class OperationsServiceCollectionExtensions
     /// <summary>Forwarded headers, then request timing; first in the pipeline.</summary>
     public static IApplicationBuilder UseOperations(this IApplicationBuilder app)
     {
+        ArgumentNullException.ThrowIfNull(app);
         app.UseForwardedHeaders();
         return app.UseMiddleware<RequestMetricsMiddleware>();
     }

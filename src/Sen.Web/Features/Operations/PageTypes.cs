@@ -25,12 +25,12 @@ public static class PageTypes
         }
 
         var span = path.AsSpan(1);
-        if (span.StartsWith("admin/api/") || span.StartsWith("api/"))
+        if (span.StartsWith("admin/api/", StringComparison.Ordinal) || span.StartsWith("api/", StringComparison.Ordinal))
         {
             return Api;
         }
 
-        if (span.StartsWith("admin") && (span.Length == 5 || span[5] == '/'))
+        if (span.StartsWith("admin", StringComparison.Ordinal) && (span.Length == 5 || span[5] == '/'))
         {
             return Admin;
         }
@@ -40,13 +40,13 @@ public static class PageTypes
             return Operations;
         }
 
-        if (span.StartsWith("tim-kiem") && (span.Length == 8 || span[8] == '/'))
+        if (span.StartsWith("tim-kiem", StringComparison.Ordinal) && (span.Length == 8 || span[8] == '/'))
         {
             return Search;
         }
 
-        if (span.StartsWith("media/") || span[0] == '_' || span.StartsWith("lib/")
-            || (span.Contains('.') && !span.EndsWith(".html")))
+        if (span.StartsWith("media/", StringComparison.Ordinal) || span[0] == '_' || span.StartsWith("lib/", StringComparison.Ordinal)
+            || (span.Contains('.') && !span.EndsWith(".html", StringComparison.Ordinal)))
         {
             return Static;
         }

@@ -23,7 +23,7 @@ public sealed class PublishQueueGauge : IDisposable
         this.clock = clock;
         this.logger = logger;
         meter = meters.Create(SenMetrics.MeterName + ".Publishing");
-        meter.CreateObservableGauge("sen.publish.scheduled", Observe, "{article}", "Articles scheduled to be published later");
+        meter.CreateObservableGauge<long>("sen.publish.scheduled", Observe, "{article}", "Articles scheduled to be published later");
     }
 
     public void Dispose() => meter.Dispose();

@@ -7,7 +7,7 @@ namespace Sen.Web.Features.Operations;
 /// Ready when the configured Redis answers a PING. Registered only when Redis:Configuration is set.
 /// One connection for the life of the node, opened on the first check.
 /// </summary>
-public sealed class RedisReadyCheck(string configuration) : IHealthCheck, IAsyncDisposable
+public sealed class RedisReadyCheck(string configuration) : IHealthCheck, IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private ConnectionMultiplexer? connection;
@@ -26,13 +26,9 @@ public sealed class RedisReadyCheck(string configuration) : IHealthCheck, IAsync
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
-        if (connection is not null)
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-        }
-
+        connection?.Dispose();
         gate.Dispose();
     }
 

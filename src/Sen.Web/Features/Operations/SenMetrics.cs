@@ -21,7 +21,7 @@ public static class SenMetrics
     };
 
     /// <summary>Time from Sen's first middleware to its last, by page type (<see cref="PageTypes"/>).</summary>
-    public static readonly Histogram<double> RequestDuration = Meter.CreateHistogram(
+    public static readonly Histogram<double> RequestDuration = Meter.CreateHistogram<double>(
         "sen.request.duration", "s", "Time Sen took to answer a request, by page type", advice: LatencyBuckets);
 
     /// <summary>Public pages answered from a cached copy (hit) or rendered (miss).</summary>
@@ -34,7 +34,7 @@ public static class SenMetrics
     public static readonly Counter<long> ViewFlushFailures = Meter.CreateCounter<long>(
         "sen.views.flush_failures", "{failure}", "View-count flushes that failed (the views are kept for the next try)");
 
-    public static readonly Histogram<double> SearchDuration = Meter.CreateHistogram(
+    public static readonly Histogram<double> SearchDuration = Meter.CreateHistogram<double>(
         "sen.search.duration", "s", "Time to search the published articles for one page of results", advice: LatencyBuckets);
 
     private static readonly KeyValuePair<string, object?> Hit = new("result", "hit");
@@ -52,15 +52,16 @@ public static class SenMetrics
 
     /// <summary>Times a search; the result is recorded when it is disposed.</summary>
     public static SearchTiming TimeSearch() => new(SearchDuration.Enabled ? Stopwatch.GetTimestamp() : 0);
+}
 
-    public readonly struct SearchTiming(long start) : IDisposable
+/// <summary>A search being timed (<see cref="SenMetrics.TimeSearch"/>).</summary>
+public sealed class SearchTiming(long start) : IDisposable
+{
+    public void Dispose()
     {
-        public void Dispose()
+        if (start != 0)
         {
-            if (start != 0)
-            {
-                SearchDuration.Record(Stopwatch.GetElapsedTime(start).TotalSeconds);
-            }
+            SenMetrics.SearchDuration.Record(Stopwatch.GetElapsedTime(start).TotalSeconds);
         }
     }
 }
