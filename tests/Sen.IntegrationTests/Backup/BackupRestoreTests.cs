@@ -1,6 +1,4 @@
-using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -121,49 +119,8 @@ public abstract class BackupRestoreTests<TFactory>
         return await work(scope.ServiceProvider);
     }
 
-    /// <summary>Every row of every table of Sen's model, as text, by table.</summary>
     protected static Task<Dictionary<string, string>> DumpAsync(WebApplicationFactory<Program> app) =>
-        InScopeAsync(app, async sp =>
-        {
-            var db = sp.GetRequiredService<SenDbContext>();
-            var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
-            var connection = db.Database.GetDbConnection();
-            await db.Database.OpenConnectionAsync(Ct);
-            var result = new Dictionary<string, string>();
-            foreach (var table in tables)
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT * FROM \"{table}\"";
-                await using var reader = await command.ExecuteReaderAsync(Ct);
-                var rows = new List<string>();
-                while (await reader.ReadAsync(Ct))
-                {
-                    rows.Add(Row(reader));
-                }
-
-                rows.Sort(StringComparer.Ordinal);
-                result[table] = $"{rows.Count} rows\n" + string.Join("\n", rows);
-            }
-
-            return result;
-        });
-
-    private static string Row(DbDataReader reader)
-    {
-        var text = new StringBuilder();
-        for (var i = 0; i < reader.FieldCount; i++)
-        {
-            var value = reader.GetValue(i);
-            text.Append(value switch
-            {
-                byte[] b => Convert.ToHexString(b),
-                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                _ => value.ToString(),
-            }).Append('|');
-        }
-
-        return text.ToString();
-    }
+        InScopeAsync(app, sp => DatabaseDump.AllRowsAsync(sp.GetRequiredService<SenDbContext>()));
 
     private static List<(string Name, string Content)> MediaFiles(string folder) =>
         Directory.Exists(folder)

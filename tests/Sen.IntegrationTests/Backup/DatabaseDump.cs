@@ -1,0 +1,61 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Sen.Web.Infrastructure.Data;
+
+namespace Sen.IntegrationTests.Backup;
+
+/// <summary>Every row of every table of Sen's model, as text, by table: two databases with the same dump hold the same site.</summary>
+public static class DatabaseDump
+{
+    public static async Task<Dictionary<string, string>> AllRowsAsync(SenDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var ct = TestContext.Current.CancellationToken;
+        var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var result = new Dictionary<string, string>();
+            foreach (var table in tables)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT * FROM \"{table}\"";
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                var rows = new List<string>();
+                while (await reader.ReadAsync(ct))
+                {
+                    rows.Add(Row(reader));
+                }
+
+                rows.Sort(StringComparer.Ordinal);
+                result[table] = $"{rows.Count} rows\n" + string.Join("\n", rows);
+            }
+
+            return result;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static string Row(DbDataReader reader)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            var value = reader.GetValue(i);
+            text.Append(value switch
+            {
+                byte[] b => Convert.ToHexString(b),
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                _ => value.ToString(),
+            }).Append('|');
+        }
+
+        return text.ToString();
+    }
+}
