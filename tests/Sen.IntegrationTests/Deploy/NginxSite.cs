@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using Sen.IntegrationTests.Cli;
 
@@ -24,6 +25,9 @@ public sealed partial class NginxSite : IDisposable
 
     public string MainConfig => Path.Combine(Folder, "nginx.conf");
 
+    /// <summary>The self-signed certificate's SHA-1 thumbprint, the only one a test client accepts.</summary>
+    public string? CertificateThumbprint { get; private set; }
+
     /// <summary>nginx and openssl, or the test skips (fails under CI=true).</summary>
     public static NginxSite Require()
     {
@@ -43,6 +47,10 @@ public sealed partial class NginxSite : IDisposable
         var key = Path.Combine(Folder, "privkey.pem");
         var openssl = await RunAsync("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost", "-keyout", key, "-out", cert);
         Assert.True(openssl.ExitCode == 0, "openssl failed: " + openssl.Output);
+        using (var certificate = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(cert, TestContext.Current.CancellationToken)))
+        {
+            CertificateThumbprint = certificate.Thumbprint;
+        }
 
         var deploy = Path.Combine(SenProcess.RepositoryRoot, "deploy", "nginx");
         var site = await File.ReadAllTextAsync(Path.Combine(deploy, "sen.conf"), TestContext.Current.CancellationToken);

@@ -55,7 +55,7 @@ public sealed class NginxSiteTests
             await WaitForPortAsync(https, site);
             var origin = $"https://127.0.0.1:{https}";
 
-            using var reader = Client(IPAddress.Parse("127.0.0.2"));
+            using var reader = Client(IPAddress.Parse("127.0.0.2"), site.CertificateThumbprint!);
             using var home = await reader.GetAsync(new Uri(origin + "/"), Ct);
             Assert.True(home.StatusCode == HttpStatusCode.OK, $"{home.StatusCode}\n{site.ErrorLog}");
             Assert.Contains("<html", await home.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
@@ -76,7 +76,7 @@ public sealed class NginxSiteTests
 
             using var limited = await reader.GetAsync(new Uri(origin + "/tim-kiem?q=tin"), Ct);
             Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
-            using var other = Client(IPAddress.Parse("127.0.0.3"));
+            using var other = Client(IPAddress.Parse("127.0.0.3"), site.CertificateThumbprint!);
             using var otherSearch = await other.GetAsync(new Uri(origin + "/tim-kiem?q=tin"), Ct);
             Assert.Equal(HttpStatusCode.OK, otherSearch.StatusCode);
 
@@ -104,13 +104,13 @@ public sealed class NginxSiteTests
         }
     }
 
-    /// <summary>A client that connects from <paramref name="local"/> (any 127.x address is this machine) and trusts the test certificate.</summary>
-    private static HttpClient Client(IPAddress local)
+    /// <summary>A client that connects from <paramref name="local"/> (any 127.x address is this machine) and trusts the test certificate only.</summary>
+    private static HttpClient Client(IPAddress local, string thumbprint)
     {
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
-            SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
+            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => string.Equals(certificate?.GetCertHashString(), thumbprint, StringComparison.OrdinalIgnoreCase) },
             ConnectCallback = async (context, cancellationToken) =>
             {
                 var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

@@ -5,7 +5,7 @@ using Sen.Web.Infrastructure.Cli;
 
 namespace Sen.Web.Features.Backup;
 
-/// <summary>`sen backup --out FILE` and `sen restore FILE` (docs/OPERATIONS.md).</summary>
+/// <summary>`sen backup --out FILE`, `sen restore FILE` and `sen db copy --from … --to …` (docs/OPERATIONS.md).</summary>
 public static class BackupCommands
 {
     public static IEnumerable<Command> Create()
@@ -59,7 +59,26 @@ public static class BackupCommands
             }, cancellationToken).ConfigureAwait(false);
         });
 
-        return [backup, restore];
+        var from = new Option<string>("--from") { Description = "Nguồn / source: sqlite:\"Data Source=sen.db\" | postgres:\"Host=…;Database=…\"", Required = true };
+        var to = new Option<string>("--to") { Description = "Đích (trống) / target (empty): sqlite:… | postgres:…", Required = true };
+        var copy = new Command("copy", "Chép toàn bộ cơ sở dữ liệu sang cơ sở dữ liệu trống khác (SQLite ↔ PostgreSQL). / Copy the whole database into an empty one (SQLite ↔ PostgreSQL).") { from, to };
+        copy.SetAction(async (parse, cancellationToken) =>
+        {
+            var source = CopyDatabase.Endpoint.TryParse(parse.GetValue(from));
+            var target = CopyDatabase.Endpoint.TryParse(parse.GetValue(to));
+            if (source is null || target is null)
+            {
+                await Console.Error.WriteLineAsync("Dạng / form: --from sqlite:\"Data Source=sen.db\" --to postgres:\"Host=…;Database=…;Username=…\"").ConfigureAwait(false);
+                return 2;
+            }
+
+            var result = await CopyDatabase.HandleAsync(source, target, ProgressLine(), cancellationToken).ConfigureAwait(false);
+            Console.Error.WriteLine();
+            await (result.Copied ? Console.Out : Console.Error).WriteLineAsync(result.Message).ConfigureAwait(false);
+            return result.Copied ? 0 : 2;
+        });
+
+        return [backup, restore, new Command("db", "Cơ sở dữ liệu. / The database.") { copy }];
     }
 
     // One line that rewrites itself on a terminal; plain lines when the output is redirected (logs).
