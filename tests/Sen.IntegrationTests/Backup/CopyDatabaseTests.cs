@@ -68,7 +68,7 @@ public sealed class CopyDatabaseTests : IClassFixture<SqliteAppFactory>
         }
     }
 
-    private static SenDbContext Sqlite(string connectionString)
+    private static SqliteSenDbContext Sqlite(string connectionString)
     {
         var builder = new DbContextOptionsBuilder<SqliteSenDbContext>();
         DataServiceCollectionExtensions.ConfigureSqlite(builder, connectionString);
