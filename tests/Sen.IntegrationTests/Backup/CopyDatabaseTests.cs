@@ -46,8 +46,8 @@ public sealed class CopyDatabaseTests : IClassFixture<SqliteAppFactory>
 
             await using var sourceDb = Sqlite(sourceConnection);
             await using var backDb = Sqlite(backConnection);
-            var before = await DatabaseDump.AllRowsAsync(sourceDb);
-            var after = await DatabaseDump.AllRowsAsync(backDb);
+            var before = await DatabaseDump.AllRowsAsync(sourceDb, microseconds: true);
+            var after = await DatabaseDump.AllRowsAsync(backDb, microseconds: true);
             Assert.Equal(before.Keys.Order(), after.Keys.Order());
             foreach (var table in before.Keys)
             {

@@ -1,15 +1,20 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Sen.Web.Infrastructure.Data;
 
 namespace Sen.IntegrationTests.Backup;
 
 /// <summary>Every row of every table of Sen's model, as text, by table: two databases with the same dump hold the same site.</summary>
-public static class DatabaseDump
+public static partial class DatabaseDump
 {
-    public static async Task<Dictionary<string, string>> AllRowsAsync(SenDbContext db)
+    /// <param name="microseconds">
+    /// Times as PostgreSQL keeps them: to the microsecond (.NET and SQLite keep tenths of one), for a
+    /// round trip through PostgreSQL.
+    /// </param>
+    public static async Task<Dictionary<string, string>> AllRowsAsync(SenDbContext db, bool microseconds = false)
     {
         ArgumentNullException.ThrowIfNull(db);
         var ct = TestContext.Current.CancellationToken;
@@ -27,7 +32,7 @@ public static class DatabaseDump
                 var rows = new List<string>();
                 while (await reader.ReadAsync(ct))
                 {
-                    rows.Add(Row(reader));
+                    rows.Add(microseconds ? Microseconds().Replace(Row(reader), ToMicroseconds) : Row(reader));
                 }
 
                 rows.Sort(StringComparer.Ordinal);
@@ -40,6 +45,16 @@ public static class DatabaseDump
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    [GeneratedRegex(@"(\d{2}:\d{2}:\d{2})(?:\.(\d+))?")]
+    private static partial Regex Microseconds();
+
+    private static string ToMicroseconds(Match time)
+    {
+        var fraction = time.Groups[2].Value;
+        fraction = fraction[..Math.Min(6, fraction.Length)].TrimEnd('0');
+        return fraction.Length == 0 ? time.Groups[1].Value : time.Groups[1].Value + "." + fraction;
     }
 
     private static string Row(DbDataReader reader)

@@ -55,7 +55,7 @@ public sealed partial class NginxSite : IDisposable
         var deploy = Path.Combine(SenProcess.RepositoryRoot, "deploy", "nginx");
         var site = await File.ReadAllTextAsync(Path.Combine(deploy, "sen.conf"), TestContext.Current.CancellationToken);
         site = site
-            .Replace("listen 443 ssl;", $"listen 127.0.0.1:{httpsPort} ssl;", StringComparison.Ordinal)
+            .Replace("listen 443 ssl http2;", $"listen 127.0.0.1:{httpsPort} ssl http2;", StringComparison.Ordinal)
             .Replace("listen 80;", $"listen 127.0.0.1:{httpPort};", StringComparison.Ordinal)
             .Replace("/etc/nginx/tls/fullchain.pem", cert, StringComparison.Ordinal)
             .Replace("/etc/nginx/tls/privkey.pem", key, StringComparison.Ordinal)
@@ -154,7 +154,7 @@ public sealed partial class NginxSite : IDisposable
             .Select(p => Path.Combine(p, name)).FirstOrDefault(File.Exists);
     }
 
-    [GeneratedRegex(@"^\s*listen \[::\]:\d+( ssl)?;\r?\n", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*listen \[::\]:\d+[^;\n]*;\r?\n", RegexOptions.Multiline)]
     private static partial Regex Ipv6Listen();
 
     [GeneratedRegex(@"(    server [^\n]+;\n)+")]

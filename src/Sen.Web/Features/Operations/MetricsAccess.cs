@@ -13,7 +13,7 @@ public sealed class MetricsAccess(IReadOnlyList<IPNetwork> allowed)
     {
         ArgumentNullException.ThrowIfNull(context);
         var address = context.Connection.RemoteIpAddress;
-        return allowed.Count == 0 || address is null || Networks.Contains(allowed, address);
+        return address is null || Networks.Contains(allowed, address);
     }
 
     public static Task RefuseAsync(HttpContext context)

@@ -7,9 +7,13 @@ public sealed class OperationsOptions
 
     /// <summary>
     /// Who may read /metrics: client addresses (after forwarded headers) in these networks, CIDR notation.
-    /// Loopback only by default; an empty list opens it to everyone.
+    /// None configured means loopback only (<see cref="LoopbackNetworks"/>); 0.0.0.0/0 and ::/0 open it to everyone.
     /// </summary>
-    public string[] MetricsAllowedNetworks { get; set; } = ["127.0.0.0/8", "::1/128"];
+    public string[] MetricsAllowedNetworks { get; set; } = [];
+
+    // Not the property's default: the configuration binder appends to an array, so configured
+    // networks would be added to loopback instead of replacing it.
+    public static readonly string[] LoopbackNetworks = ["127.0.0.0/8", "::1/128"];
 
     /// <summary>Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed, besides loopback.</summary>
     public string[] KnownProxies { get; set; } = [];

@@ -55,7 +55,8 @@ public static class OperationsServiceCollectionExtensions
             }
         });
 
-        services.AddSingleton(new MetricsAccess(Networks.Parse(options.MetricsAllowedNetworks, "Operations:MetricsAllowedNetworks")));
+        var metricsNetworks = options.MetricsAllowedNetworks.Length == 0 ? OperationsOptions.LoopbackNetworks : options.MetricsAllowedNetworks;
+        services.AddSingleton(new MetricsAccess(Networks.Parse(metricsNetworks, "Operations:MetricsAllowedNetworks")));
         services.AddSingleton<PublishQueueGauge>();
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("sen"))
