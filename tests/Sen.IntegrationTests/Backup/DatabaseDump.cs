@@ -10,6 +10,7 @@ namespace Sen.IntegrationTests.Backup;
 /// <summary>Every row of every table of Sen's model, as text, by table: two databases with the same dump hold the same site.</summary>
 public static partial class DatabaseDump
 {
+    /// <param name="db">The database to read.</param>
     /// <param name="microseconds">
     /// Times as PostgreSQL keeps them: to the microsecond (.NET and SQLite keep tenths of one), for a
     /// round trip through PostgreSQL.
