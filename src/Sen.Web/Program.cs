@@ -1,5 +1,6 @@
 using Sen.Web;
 using Sen.Web.Features.Accounts;
+using Sen.Web.Features.Backup;
 using Sen.Web.Features.Import;
 using Sen.Web.Features.Search;
 using Sen.Web.Infrastructure.Cli;
@@ -10,7 +11,7 @@ using Sen.Web.Infrastructure.Hosting;
 // configuration (--urls ...).
 if (SenCommandLine.IsCommand(args))
 {
-    return await SenCommandLine.RunAsync(args, ImportCommands.Create(), SearchCommands.Create(), UserCommands.Create()).ConfigureAwait(false);
+    return await SenCommandLine.RunAsync(args, [ImportCommands.Create(), SearchCommands.Create(), UserCommands.Create(), .. BackupCommands.Create()]).ConfigureAwait(false);
 }
 
 try

@@ -14,6 +14,7 @@ using Sen.Web.Features.Links;
 using Sen.Web.Features.Media;
 using Sen.Web.Features.Newsroom;
 using Sen.Web.Features.Notifications;
+using Sen.Web.Features.Operations;
 using Sen.Web.Features.Search;
 using Sen.Web.Features.Sites;
 using Sen.Web.Features.ViewCounts;
@@ -105,13 +106,16 @@ public static class SenApp
         builder.Services.AddViewCounts();
         builder.Services.AddSearch();
         builder.Services.AddProblemDetails();
-        builder.Services.AddHealthChecks();
+        builder.AddOperations();
     }
 
     public static void UsePipeline(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var culture = CultureInfo.GetCultureInfo(app.Configuration["Sen:Culture"] ?? "vi-VN");
+
+        // The reader's address and scheme from a reverse proxy, then request timing (docs/OPERATIONS.md).
+        app.UseOperations();
 
         // First, so a fault anywhere after it (the fast path, routing) still gets the Vietnamese 500
         // page. In Development the host's developer exception page shows the fault instead. Host
@@ -155,11 +159,12 @@ public static class SenApp
         app.UseResponseCompression();
         app.UseViewCounts();
         app.UseOutputCache();
+        app.UseCacheMissMarker();
         app.UseReadyPageCapture();
         app.UseWhen(c => c.GetEndpoint()?.Metadata.GetMetadata<ILivePageMetadata>() is null, b => b.UseResponseCompression());
         app.UsePublicPageHeaders();
         app.MapStaticAssets();
-        app.MapHealthChecks("/healthz");
+        app.MapOperations();
         app.MapRazorPages().WithStaticAssets();
         app.MapSearchApi();
         app.MapAdminApi().MapMediaApi();

@@ -44,6 +44,11 @@ public static class EndpointMatrix
         new("GET", "loi/he-thong", null, Access.Anonymous),
         new("*", "healthz", null, Access.Anonymous),
 
+        // Operations: /readyz is public (load balancers); /metrics is not behind sign-in but limited to
+        // Operations:MetricsAllowedNetworks (loopback by default; OperationsEndpointsTests).
+        new("*", "readyz", null, Access.Anonymous),
+        new("*", "metrics", null, Access.Anonymous),
+
         // wwwroot files that appeared after the build (MapStaticAssets' fallback): read-only.
         new("GET", "{**path:file}", null, Access.Anonymous),
         new("HEAD", "{**path:file}", null, Access.Anonymous),

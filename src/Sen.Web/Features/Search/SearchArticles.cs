@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sen.Web.Features.Articles;
+using Sen.Web.Features.Operations;
 using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Search;
@@ -33,6 +34,7 @@ public sealed class SearchArticles(SenDbContext db, ISearchIndex index)
             return new Result([], 0, query.PageSize);
         }
 
+        using var timing = SenMetrics.TimeSearch();
         var total = await index.CountAsync(query.Text, query.Filter, cancellationToken).ConfigureAwait(false);
         var offset = (query.Page - 1) * query.PageSize;
         if (total == 0 || offset >= Math.Min(total, ISearchIndex.MaxCount))

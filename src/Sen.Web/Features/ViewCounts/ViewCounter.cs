@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Sen.Web.Features.Operations;
 using Sen.Web.Text;
 
 namespace Sen.Web.Features.ViewCounts;
@@ -100,6 +101,7 @@ public sealed class ViewCounter(IViewCountSink sink, TimeProvider clock, ILogger
             catch (Exception)
             {
                 Restore(batch);
+                SenMetrics.ViewFlushFailures.Add(1);
                 throw;
             }
 
@@ -121,6 +123,7 @@ public sealed class ViewCounter(IViewCountSink sink, TimeProvider clock, ILogger
                 }
             }
 
+            SenMetrics.ViewsFlushed.Add(stored);
             return stored;
         }
         finally

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Sen.Web.Infrastructure.Cli;
+
+namespace Sen.Web.Features.Backup;
+
+/// <summary>`sen backup --out FILE`, `sen restore FILE` and `sen db copy --from … --to …` (docs/OPERATIONS.md).</summary>
+public static class BackupCommands
+{
+    public static IEnumerable<Command> Create()
+    {
+        var output = new Option<FileInfo>("--out") { Description = "Tệp sao lưu cần ghi (.tar). / The archive to write (.tar).", Required = true };
+        var backup = new Command("backup", "Sao lưu cơ sở dữ liệu và tệp media vào một tệp. / Back up the database and media into one archive.") { output };
+        backup.SetAction((parse, cancellationToken) => SenCommandLine.WithServicesAsync(async (services, ct) =>
+        {
+            var watch = Stopwatch.StartNew();
+            try
+            {
+                var result = await ActivatorUtilities.CreateInstance<CreateBackup>(services)
+                    .HandleAsync(parse.GetValue(output)!.FullName, ProgressLine(), ct).ConfigureAwait(false);
+                Console.Error.WriteLine();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Đã sao lưu / backed up: {result.Files} tệp / files, {result.Bytes / 1024.0 / 1024.0:0.0} MB ({watch.Elapsed.TotalSeconds:0.0} s)"));
+                return 0;
+            }
+            catch (BackupException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+                return 1;
+            }
+        }, cancellationToken));
+
+        var archive = new Argument<FileInfo>("file") { Description = "Tệp sao lưu. / The backup archive." };
+        var restore = new Command("restore", "Kiểm tra rồi khôi phục một bản sao lưu (dừng máy chủ trước). / Verify and restore a backup (stop the site first).") { archive };
+        restore.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(archive)!;
+            if (!path.Exists)
+            {
+                await Console.Error.WriteLineAsync($"Không tìm thấy tệp / file not found: {path.FullName}").ConfigureAwait(false);
+                return 2;
+            }
+
+            return await SenCommandLine.WithServicesAsync(async (services, ct) =>
+            {
+                try
+                {
+                    var result = await ActivatorUtilities.CreateInstance<RestoreBackup>(services).HandleAsync(path.FullName, ProgressLine(), ct).ConfigureAwait(false);
+                    Console.Error.WriteLine();
+                    await (result.Restored ? Console.Out : Console.Error).WriteLineAsync(result.Message).ConfigureAwait(false);
+                    return result.Restored ? 0 : 2;
+                }
+                catch (BackupException e)
+                {
+                    await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+                    return 1;
+                }
+            }, cancellationToken).ConfigureAwait(false);
+        });
+
+        var from = new Option<string>("--from") { Description = "Nguồn / source: sqlite:\"Data Source=sen.db\" | postgres:\"Host=…;Database=…\"", Required = true };
+        var to = new Option<string>("--to") { Description = "Đích (trống) / target (empty): sqlite:… | postgres:…", Required = true };
+        var copy = new Command("copy", "Chép toàn bộ cơ sở dữ liệu sang cơ sở dữ liệu trống khác (SQLite ↔ PostgreSQL). / Copy the whole database into an empty one (SQLite ↔ PostgreSQL).") { from, to };
+        copy.SetAction(async (parse, cancellationToken) =>
+        {
+            var source = CopyDatabase.Endpoint.TryParse(parse.GetValue(from));
+            var target = CopyDatabase.Endpoint.TryParse(parse.GetValue(to));
+            if (source is null || target is null)
+            {
+                await Console.Error.WriteLineAsync("Dạng / form: --from sqlite:\"Data Source=sen.db\" --to postgres:\"Host=…;Database=…;Username=…\"").ConfigureAwait(false);
+                return 2;
+            }
+
+            var result = await CopyDatabase.HandleAsync(source, target, ProgressLine(), cancellationToken).ConfigureAwait(false);
+            Console.Error.WriteLine();
+            await (result.Copied ? Console.Out : Console.Error).WriteLineAsync(result.Message).ConfigureAwait(false);
+            return result.Copied ? 0 : 2;
+        });
+
+        return [backup, restore, new Command("db", "Cơ sở dữ liệu. / The database.") { copy }];
+    }
+
+    // One line that rewrites itself on a terminal; plain lines when the output is redirected (logs).
+    private static Progress<string> ProgressLine() => new(step =>
+    {
+        if (Console.IsErrorRedirected)
+        {
+            Console.Error.WriteLine(step);
+        }
+        else
+        {
+            Console.Error.Write("\r\u001b[K" + step);
+        }
+    });
+}
