@@ -15,6 +15,7 @@ using Sen.Web.Features.Media;
 using Sen.Web.Features.Newsroom;
 using Sen.Web.Features.Notifications;
 using Sen.Web.Features.Search;
+using Sen.Web.Features.Seo;
 using Sen.Web.Features.Sites;
 using Sen.Web.Features.ViewCounts;
 using Sen.Web.Infrastructure.Caching;
@@ -104,6 +105,7 @@ public static class SenApp
         builder.Services.AddPublicCaching(builder.Configuration);
         builder.Services.AddViewCounts();
         builder.Services.AddSearch();
+        builder.Services.AddSeo();
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks();
     }
@@ -162,6 +164,7 @@ public static class SenApp
         app.MapHealthChecks("/healthz");
         app.MapRazorPages().WithStaticAssets();
         app.MapSearchApi();
+        app.MapSeo();
         app.MapAdminApi().MapMediaApi();
         app.MapAuditLogExport();
     }
