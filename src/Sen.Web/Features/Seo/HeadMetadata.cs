@@ -89,7 +89,7 @@ public sealed class HeadMetadata(PublicBaseUrl baseUrl, SiteContext siteContext)
             ["datePublished"] = VietnamTime.FormatIso(article.PublishedAt),
             ["dateModified"] = VietnamTime.FormatIso(article.ModifiedAt is { } m && m > article.PublishedAt ? m : article.PublishedAt),
             ["author"] = new JsonArray(author),
-            ["image"] = new JsonArray(image),
+            ["image"] = new JsonArray(JsonValue.Create(image)),
             ["publisher"] = publisher,
             ["articleSection"] = article.CategoryName,
             ["inLanguage"] = "vi",
