@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Xml;
 using Microsoft.EntityFrameworkCore;
 using Sen.Web.Features.Articles;
 using Sen.Web.Features.Categories;
