@@ -16,6 +16,7 @@ using Sen.Web.Features.Newsroom;
 using Sen.Web.Features.Notifications;
 using Sen.Web.Features.Operations;
 using Sen.Web.Features.Search;
+using Sen.Web.Features.Seo;
 using Sen.Web.Features.Sites;
 using Sen.Web.Features.ViewCounts;
 using Sen.Web.Infrastructure.Caching;
@@ -105,6 +106,7 @@ public static class SenApp
         builder.Services.AddPublicCaching(builder.Configuration);
         builder.Services.AddViewCounts();
         builder.Services.AddSearch();
+        builder.Services.AddSeo();
         builder.Services.AddProblemDetails();
         builder.AddOperations();
     }
@@ -167,6 +169,7 @@ public static class SenApp
         app.MapOperations();
         app.MapRazorPages().WithStaticAssets();
         app.MapSearchApi();
+        app.MapSeo();
         app.MapAdminApi().MapMediaApi();
         app.MapAuditLogExport();
     }

@@ -51,6 +51,10 @@ public abstract class SenAppFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Database:Migrate", "true");
         builder.UseSetting("Database:SeedDemoContent", "true");
 
+        // As in production: one public address, so made-up Host headers share the cached pages (PublicBaseUrl).
+        // The feeds and SEO tests also run without it.
+        builder.UseSetting("Site:PublicUrl", "http://localhost");
+
         // Tests search a lot from one in-process client (no address); SearchRateLimitTests set low limits.
         builder.UseSetting("Search:RateLimit:PermitsPerMinute", "1000000");
         builder.UseSetting("Search:RateLimit:SuggestionsPerMinute", "1000000");

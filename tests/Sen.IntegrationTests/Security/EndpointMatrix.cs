@@ -40,6 +40,15 @@ public static class EndpointMatrix
         new("GET", "{categorySlug}/{articleSegment}", null, Access.Anonymous),
         new("GET", "tim-kiem", null, Access.Anonymous),
         new("GET", "api/v1/search/suggest", null, Access.Anonymous),
+
+        // Feeds, sitemaps and robots.txt (docs/SEO.md).
+        new("GET", "rss.xml", null, Access.Anonymous),
+        new("GET", "rss/{categorySlug}.xml", null, Access.Anonymous, "/rss/cong-tac-dan-van.xml"),
+        new("GET", "sitemap.xml", null, Access.Anonymous),
+        new("GET", "sitemap-pages.xml", null, Access.Anonymous),
+        new("GET", "sitemap-articles-{part:int}.xml", null, Access.Anonymous, "/sitemap-articles-1.xml"),
+        new("GET", "sitemap-news.xml", null, Access.Anonymous),
+        new("GET", "robots.txt", null, Access.Anonymous),
         new("GET", "loi", null, Access.Anonymous),
         new("GET", "loi/he-thong", null, Access.Anonymous),
         new("*", "healthz", null, Access.Anonymous),

@@ -36,7 +36,7 @@ public sealed class ArticlePageModel(SenDbContext db, SiteContext siteContext, T
             .Published(now)
             .Select(a => new ArticleView(
                 a.Id, a.Title, a.Slug, a.Lead, a.BodyHtml, a.CoverImageUrl, a.CoverCaption,
-                a.AuthorName, a.AuthorUnit, a.PublishedAt!.Value, a.ViewCount, a.CategoryId, a.Category!.Slug, a.Category.Name))
+                a.AuthorName, a.AuthorUnit, a.PublishedAt!.Value, a.ViewCount, a.CategoryId, a.Category!.Slug, a.Category.Name, a.UpdatedAt))
             .FirstOrDefaultAsync(cancellationToken);
         if (article is null)
         {
@@ -86,7 +86,8 @@ public sealed record ArticleView(
     long ViewCount,
     int CategoryId,
     string CategorySlug,
-    string CategoryName)
+    string CategoryName,
+    DateTime? ModifiedAt = null)
 {
     public string Url => ArticleUrls.Article(CategorySlug, Slug, Id);
 
@@ -96,4 +97,6 @@ public sealed record ArticleView(
 /// <summary>What _Article.cshtml shows: the article with its breadcrumbs and the category's other articles.</summary>
 /// <paramref name="LiveViewCount"/>: the count is spliced in per request by the view counter (public pages);
 /// otherwise the stored count is written as it is (the newsroom's preview, which counts no view).
-public sealed record ArticleContent(ArticleView Article, IReadOnlyList<Breadcrumb> Breadcrumbs, IReadOnlyList<ArticleSummary> OtherArticles, bool LiveViewCount = true);
+/// <paramref name="ShowTools"/>: the share, print and text-size bar (public pages).
+public sealed record ArticleContent(
+    ArticleView Article, IReadOnlyList<Breadcrumb> Breadcrumbs, IReadOnlyList<ArticleSummary> OtherArticles, bool LiveViewCount = true, bool ShowTools = false);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Sen.Web.Features.Accounts;
 using Sen.Web.Features.Newsroom;
 using Sen.Web.Infrastructure.Data;
+using Sen.Web.Infrastructure.Http;
 using Sen.Web.Text;
 
 namespace Sen.Web.Features.Notifications;
@@ -15,7 +16,7 @@ namespace Sen.Web.Features.Notifications;
 /// never a disabled account.
 /// </summary>
 public sealed class NotifyArticleSteps(
-    SenDbContext db, NotificationTexts texts, IOptionsMonitor<SmtpOptions> smtp, IHttpContextAccessor http, TimeProvider clock)
+    SenDbContext db, NotificationTexts texts, IOptionsMonitor<SmtpOptions> smtp, IHttpContextAccessor http, PublicBaseUrl publicBaseUrl, TimeProvider clock)
     : IArticleTransitionObserver
 {
     public const string EditPathPrefix = "/admin/bai-viet/";
@@ -122,8 +123,13 @@ public sealed class NotifyArticleSteps(
             return options.PublicUrl.TrimEnd('/');
         }
 
+        if (publicBaseUrl.Configured is { } configured)
+        {
+            return configured;
+        }
+
         var request = http.HttpContext?.Request;
-        return request is null || !request.Host.HasValue ? "" : $"{request.Scheme}://{request.Host}";
+        return request is null || !request.Host.HasValue ? "" : publicBaseUrl.For(request);
     }
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..(length - 1)] + "…";

@@ -25,7 +25,7 @@ public sealed class SmtpOptions
     /// <summary>False turns e-mail off even with a Host.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>scheme://host of the newsroom for the links in e-mails; when empty, the address of the request that caused the notice.</summary>
+    /// <summary>scheme://host of the newsroom for the links in e-mails; when empty, Site:PublicUrl, else the address of the request that caused the notice.</summary>
     public string? PublicUrl { get; set; }
 
     /// <summary>How often the outbox is looked at when nothing wakes it (new rows wake it at once on this node).</summary>

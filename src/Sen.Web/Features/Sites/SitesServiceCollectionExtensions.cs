@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sen.Web.Features.Accounts;
 using Sen.Web.Infrastructure.Caching;
 using Sen.Web.Infrastructure.Data;
+using Sen.Web.Infrastructure.Http;
 
 namespace Sen.Web.Features.Sites;
 
@@ -9,6 +10,7 @@ public static class SitesServiceCollectionExtensions
 {
     public static IServiceCollection AddSites(this IServiceCollection services)
     {
+        services.AddPublicBaseUrl();
         services.AddSingleton<ConfiguredSite>();
         services.AddSingleton<IRequestSite>(sp => sp.GetRequiredService<ConfiguredSite>());
         services.AddScoped<SiteContext>();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Sen.Web.Infrastructure.Http;
 
 namespace Sen.Web.Features.Accounts;
 
@@ -25,12 +26,13 @@ internal static class SecondFactorServices
             ? new Uri(uri.GetLeftPart(UriPartial.Authority))
             : null;
 
-    private sealed class ConfigurePasskeys(IOptions<SecurityOptions> security) : IConfigureOptions<IdentityPasskeyOptions>
+    private sealed class ConfigurePasskeys(IOptions<SecurityOptions> security, PublicBaseUrl publicBaseUrl) : IConfigureOptions<IdentityPasskeyOptions>
     {
         public void Configure(IdentityPasskeyOptions options)
         {
-            // Without a public address Identity's defaults apply: the request's host is the relying party, its origin the only one.
-            if (PublicOrigin(security.Value.PublicUrl) is not { } origin)
+            // Security:PublicUrl, kept from before Site:PublicUrl, wins; without either, Identity's defaults
+            // apply: the request's host is the relying party, its origin the only one.
+            if ((PublicOrigin(security.Value.PublicUrl) ?? PublicOrigin(publicBaseUrl.Configured)) is not { } origin)
             {
                 return;
             }

@@ -10,7 +10,7 @@ public sealed class SecurityOptions
 
     /// <summary>
     /// The address readers and editors type (https://tinhuy.example.vn), when a proxy in front changes the scheme or
-    /// host Sen sees: passkeys are bound to it. Empty: the request's own address.
+    /// host Sen sees: passkeys are bound to it. Empty: Site:PublicUrl, else the request's own address.
     /// </summary>
     public string? PublicUrl { get; set; }
 }
