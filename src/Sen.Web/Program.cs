@@ -10,7 +10,7 @@ using Sen.Web.Infrastructure.Hosting;
 // configuration (--urls ...).
 if (SenCommandLine.IsCommand(args))
 {
-    return await SenCommandLine.RunAsync(args, ImportCommands.Create(), SearchCommands.Create(), UserCommands.Create()).ConfigureAwait(false);
+    return await SenCommandLine.RunAsync(args, ImportCommands.Create(), TextCommands.Create(), SearchCommands.Create(), UserCommands.Create()).ConfigureAwait(false);
 }
 
 try
