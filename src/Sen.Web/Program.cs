@@ -11,7 +11,7 @@ using Sen.Web.Infrastructure.Hosting;
 // configuration (--urls ...).
 if (SenCommandLine.IsCommand(args))
 {
-    return await SenCommandLine.RunAsync(args, [ImportCommands.Create(), SearchCommands.Create(), UserCommands.Create(), .. BackupCommands.Create()]).ConfigureAwait(false);
+    return await SenCommandLine.RunAsync(args, [ImportCommands.Create(), TextCommands.Create(), SearchCommands.Create(), UserCommands.Create(), .. BackupCommands.Create()]).ConfigureAwait(false);
 }
 
 try

@@ -15,6 +15,7 @@ using Sen.Web.Features.Media;
 using Sen.Web.Features.Newsroom;
 using Sen.Web.Features.Notifications;
 using Sen.Web.Features.Operations;
+using Sen.Web.Features.Redirects;
 using Sen.Web.Features.Search;
 using Sen.Web.Features.Seo;
 using Sen.Web.Features.Sites;
@@ -103,6 +104,7 @@ public static class SenApp
         builder.Services.AddLinks();
         builder.Services.AddMedia();
         builder.Services.AddImport();
+        builder.Services.AddRedirects();
         builder.Services.AddPublicCaching(builder.Configuration);
         builder.Services.AddViewCounts();
         builder.Services.AddSearch();
@@ -149,6 +151,9 @@ public static class SenApp
         });
 
         app.UseStatusCodePagesWithReExecute(ErrorPages.StatusPath, "?code={0}");
+
+        // Inside the status pages: an old address's 404 becomes its 301 before the 404 page is drawn.
+        app.UseRedirects();
         app.UseRequestGuards();
 
         // Behind the status pages, so that a refused search gets the Vietnamese 429 page.

@@ -13,6 +13,7 @@ public sealed class CommandLineTests(PublishedSen sen) : IClassFixture<Published
     [InlineData("--help")]
     [InlineData("search", "--help")]
     [InlineData("import", "text", "--help")]
+    [InlineData("text", "convert", "--help")]
     public async Task Help_is_shown_and_exits_zero(params string[] args)
     {
         using var run = await RunSenAsync(Environment(sen.NewPath("data")), args);
@@ -35,6 +36,9 @@ public sealed class CommandLineTests(PublishedSen sen) : IClassFixture<Published
     [InlineData("import", "text")]
     [InlineData("import", "text", "no-such-file.txt", "--category", "tin-co-so")]
     [InlineData("search", "rebuild", "--no-such-option")]
+    [InlineData("text", "convert", "no-such-file.txt", "--from", "tcvn3")]
+    [InlineData("text", "convert", "page.txt", "--from", "latin1")]
+    [InlineData("text", "convert", "page.txt")]
     [InlineData("generate", "--articles", "10")]
     [InlineData("user", "add", "--email", "a@example.vn")]
     [InlineData("user", "add", "--email", "a@example.vn", "--role", "Boss")]
@@ -182,6 +186,20 @@ public sealed class CommandLineTests(PublishedSen sen) : IClassFixture<Published
 
         Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\n{run.Output}\n{run.Error}");
         Assert.Contains("Đã nhập / imported: /cong-tac-dan-van/", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Text_convert_turns_a_tcvn3_file_into_utf8_unicode()
+    {
+        var folder = sen.NewFolder("convert");
+        var input = Path.Combine(folder, "van-ban-cu.txt");
+        var output = Path.Combine(folder, "van-ban-moi.txt");
+        await File.WriteAllBytesAsync(input, System.Text.Encoding.Latin1.GetBytes("Céng hoµ x· héi chñ nghÜa ViÖt Nam"), TestContext.Current.CancellationToken);
+
+        using var run = await RunSenAsync(Environment(sen.NewPath("data")), "text", "convert", input, "--from", "tcvn3", "--out", output);
+
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\n{run.Output}\n{run.Error}");
+        Assert.Equal("Cộng hoà xã hội chủ nghĩa Việt Nam", await File.ReadAllTextAsync(output, TestContext.Current.CancellationToken));
     }
 
     private Task<SenProcess> RunSenAsync(Dictionary<string, string> environment, params string[] args) =>

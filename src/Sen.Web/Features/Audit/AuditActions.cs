@@ -36,6 +36,8 @@ public static class AuditActions
     public const string LinkCreated = "link.create";
     public const string LinkChanged = "link.change";
     public const string LinkDeleted = "link.delete";
+    public const string RedirectCreated = "redirect.create";
+    public const string RedirectDeleted = "redirect.delete";
     public const string SettingsChanged = "settings.change";
     public const string NotificationRead = "notification.read";
     public const string ArticlePurged = "article.purge";
