@@ -14,6 +14,7 @@ using Sen.Web.Features.Links;
 using Sen.Web.Features.Media;
 using Sen.Web.Features.Newsroom;
 using Sen.Web.Features.Notifications;
+using Sen.Web.Features.Polls;
 using Sen.Web.Features.Search;
 using Sen.Web.Features.Sites;
 using Sen.Web.Features.ViewCounts;
@@ -104,6 +105,7 @@ public static class SenApp
         builder.Services.AddPublicCaching(builder.Configuration);
         builder.Services.AddViewCounts();
         builder.Services.AddSearch();
+        builder.Services.AddPolls();
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks();
     }
