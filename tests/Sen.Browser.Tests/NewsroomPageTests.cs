@@ -35,6 +35,8 @@ public sealed class NewsroomPageTests(SenSite site, NewsroomAccount account) : I
         ["notifications"] = "/admin/thong-bao",
         ["my-account"] = "/admin/tai-khoan",
         ["two-factor"] = "/admin/tai-khoan/xac-thuc-hai-buoc",
+        ["polls"] = "/admin/tham-do",
+        ["poll"] = "/admin/tham-do/1",
     };
 
     private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];

@@ -51,13 +51,13 @@ public sealed class ReadPolls(SenDbContext db, SiteContext siteContext, TimeProv
         return poll is null ? null : ToResults(poll, clock.GetUtcNow().UtcDateTime);
     }
 
-    /// <summary>The poll the sidebar shows: the latest opened of those taking votes now; null when none is.</summary>
+    /// <summary>The poll the sidebar shows: of those taking votes now, the one opened (or, without an opening time, made) last; null when none is.</summary>
     public async Task<PollResults?> CurrentAsync(int siteId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var poll = await db.Polls.AsNoTracking().Include(p => p.Options)
             .Where(p => p.SiteId == siteId && p.Status == PollStatus.Open && (p.OpensAt == null || p.OpensAt <= now) && (p.ClosesAt == null || p.ClosesAt > now))
-            .OrderByDescending(p => p.OpensAt).ThenByDescending(p => p.Id)
+            .OrderByDescending(p => p.OpensAt ?? p.CreatedAt).ThenByDescending(p => p.Id)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return poll is null ? null : ToResults(poll, now);
     }

@@ -82,6 +82,7 @@ public sealed class SavePoll(SenDbContext db, SiteContext siteContext, AuditLog 
         poll.ClosesAt = fields.ClosesAt;
         if (optionsChanged)
         {
+            poll.Options.Clear();
             db.PollOptions.RemoveRange(current);
             poll.Options.AddRange(fields.Options.Select((text, i) => new PollOption { Text = text, SortOrder = i + 1 }));
         }
