@@ -50,7 +50,7 @@ public abstract class PollTests<TFactory>(TFactory factory) : IClassFixture<TFac
     public async Task A_thousand_concurrent_votes_are_counted_exactly()
     {
         factory.RequireProvider();
-        var poll = await CreatePollAsync(PollKind.Single, PollStatus.Open);
+        var poll = await CreatePollAsync(PollKind.SingleChoice, PollStatus.Open);
         var client = factory.CreateClient(new() { HandleCookies = false });
         var voter = await TokenAsync(client, poll.Id);
 
@@ -75,7 +75,7 @@ public abstract class PollTests<TFactory>(TFactory factory) : IClassFixture<TFac
     public async Task A_vote_by_script_is_counted_once_and_a_second_one_is_409_and_counts_nothing()
     {
         factory.RequireProvider();
-        var poll = await CreatePollAsync(PollKind.Multiple, PollStatus.Open);
+        var poll = await CreatePollAsync(PollKind.MultipleChoice, PollStatus.Open);
         var client = factory.CreateClient(new() { HandleCookies = false });
         var voter = await TokenAsync(client, poll.Id);
         var ids = poll.Options.OrderBy(o => o.SortOrder).Select(o => o.Id).ToArray();
@@ -109,11 +109,11 @@ public abstract class PollTests<TFactory>(TFactory factory) : IClassFixture<TFac
     public async Task Hostile_votes_are_refused_with_a_vietnamese_message_and_count_nothing()
     {
         factory.RequireProvider();
-        var poll = await CreatePollAsync(PollKind.Single, PollStatus.Open);
-        var other = await CreatePollAsync(PollKind.Single, PollStatus.Open);
-        var closed = await CreatePollAsync(PollKind.Single, PollStatus.Closed);
-        var draft = await CreatePollAsync(PollKind.Single, PollStatus.Draft);
-        var ended = await CreatePollAsync(PollKind.Single, PollStatus.Open, closesAt: factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1));
+        var poll = await CreatePollAsync(PollKind.SingleChoice, PollStatus.Open);
+        var other = await CreatePollAsync(PollKind.SingleChoice, PollStatus.Open);
+        var closed = await CreatePollAsync(PollKind.SingleChoice, PollStatus.Closed);
+        var draft = await CreatePollAsync(PollKind.SingleChoice, PollStatus.Draft);
+        var ended = await CreatePollAsync(PollKind.SingleChoice, PollStatus.Open, closesAt: factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1));
         var client = factory.CreateClient(new() { HandleCookies = false });
         var ids = poll.Options.Select(o => o.Id).ToArray();
 
@@ -159,7 +159,7 @@ public abstract class PollTests<TFactory>(TFactory factory) : IClassFixture<TFac
     public async Task Without_script_the_sidebar_form_leads_to_the_vote_page_which_counts_the_vote_and_the_cached_results_follow()
     {
         factory.RequireProvider();
-        var poll = await CreatePollAsync(PollKind.Single, PollStatus.Open);
+        var poll = await CreatePollAsync(PollKind.SingleChoice, PollStatus.Open);
         var client = factory.NewsroomClient();
         var option = poll.Options.OrderBy(o => o.SortOrder).Last();
 
@@ -232,7 +232,7 @@ public abstract class PollTests<TFactory>(TFactory factory) : IClassFixture<TFac
 
         using var edited = await client.PostFormAsync(editUrl, new() { ["Question"] = question, ["Options"] = "Có\nKhông\n+Khác", ["Kind"] = "multiple" });
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
-        Assert.Equal(PollKind.Multiple, (await LoadAsync(id)).Kind);
+        Assert.Equal(PollKind.MultipleChoice, (await LoadAsync(id)).Kind);
         Assert.Equal(3, (await reader.GetDocumentAsync("/")).QuerySelectorAll(".sidebar-poll input[type=checkbox]").Length);
 
         using var csv = await client.GetAsync(new Uri(editUrl + "?handler=Csv", UriKind.Relative), Ct);
@@ -259,7 +259,7 @@ public abstract class PollTests<TFactory>(TFactory factory) : IClassFixture<TFac
     public async Task Options_with_votes_cannot_change()
     {
         factory.RequireProvider();
-        var poll = await CreatePollAsync(PollKind.Single, PollStatus.Open);
+        var poll = await CreatePollAsync(PollKind.SingleChoice, PollStatus.Open);
         var client = factory.CreateClient(new() { HandleCookies = false });
         using (var vote = await (await TokenAsync(client, poll.Id)).PostAsync(client, poll.Id, [poll.Options[0].Id]))
         {

@@ -138,7 +138,7 @@ public sealed class DemoContentSeeder(SenDbContext db, ImportLegacyPage importer
     {
         SiteId = siteId,
         Question = string.IsNullOrWhiteSpace(question) ? DemoPollQuestion : question,
-        Kind = PollKind.Single,
+        Kind = PollKind.SingleChoice,
         Status = PollStatus.Open,
         CreatedAt = now,
         UpdatedAt = now,

@@ -15,6 +15,7 @@ public sealed class CastVote(SenDbContext db, SiteContext siteContext, TimeProvi
 {
     public const int MaxChoices = PollFields.MaxOptions;
 
+    /// <param name="PollId">The poll, as the URL names it.</param>
     /// <param name="OptionIds">The chosen options, as sent (unparsed values are the caller's 400).</param>
     /// <param name="AlreadyVoted">This reader voted in this poll before (their signed cookie says so).</param>
     public sealed record Command(int PollId, IReadOnlyList<int> OptionIds, bool AlreadyVoted);
@@ -78,7 +79,7 @@ public sealed class CastVote(SenDbContext db, SiteContext siteContext, TimeProvi
         }
 
         var optionIds = poll.Options.Select(o => o.Id).ToHashSet();
-        if ((poll.Kind == PollKind.Single && chosen.Count > 1)
+        if ((poll.Kind == PollKind.SingleChoice && chosen.Count > 1)
             || chosen.Count > MaxChoices
             || chosen.Distinct().Count() != chosen.Count
             || !chosen.All(optionIds.Contains))

@@ -57,10 +57,10 @@ public sealed class PollOption
 public enum PollKind
 {
     /// <summary>One option per ballot (radio buttons).</summary>
-    Single = 0,
+    SingleChoice = 0,
 
     /// <summary>Any number of options per ballot (checkboxes).</summary>
-    Multiple = 1,
+    MultipleChoice = 1,
 }
 
 public enum PollStatus

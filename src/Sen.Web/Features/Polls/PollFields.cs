@@ -26,7 +26,7 @@ public sealed record PollFields(string? Question, string? Options, string? Kind,
         return new PollFields(
             poll.Question,
             string.Join('\n', poll.Options.OrderBy(o => o.SortOrder).ThenBy(o => o.Id).Select(o => o.Text)),
-            poll.Kind == PollKind.Multiple ? MultipleKind : SingleKind,
+            poll.Kind == PollKind.MultipleChoice ? MultipleKind : SingleKind,
             ArticleInput.FormatLocal(poll.OpensAt),
             ArticleInput.FormatLocal(poll.ClosesAt));
     }
@@ -71,8 +71,8 @@ public sealed record PollFields(string? Question, string? Options, string? Kind,
 
         PollKind? kind = Kind switch
         {
-            SingleKind or null or "" => PollKind.Single,
-            MultipleKind => PollKind.Multiple,
+            SingleKind or null or "" => PollKind.SingleChoice,
+            MultipleKind => PollKind.MultipleChoice,
             _ => null,
         };
         if (kind is null)

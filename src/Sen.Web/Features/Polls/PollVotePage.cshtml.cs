@@ -38,8 +38,6 @@ public sealed class PollVotePageModel(
     /// <summary>What happened, for the status line; null on a plain GET of an open poll.</summary>
     public string? Message { get; private set; }
 
-    public bool Counted { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var poll = await polls.ResultsAsync(id, cancellationToken);
@@ -117,7 +115,6 @@ public sealed class PollVotePageModel(
 
         Poll = result.Results;
         Chosen = chosen;
-        Counted = result.Outcome == CastVote.Outcome.Counted;
 
         // After a refused choice the reader may choose again; after anything else the results are what is left to see.
         CanVote = result.Outcome is CastVote.Outcome.NoChoice or CastVote.Outcome.BadChoice;
