@@ -2,8 +2,12 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Sen.Web.Features.Accounts;
 using Sen.Web.Features.Import;
 using Sen.Web.Features.Polls;
@@ -51,7 +55,13 @@ public abstract class PollTests<TFactory>(TFactory factory) : IClassFixture<TFac
     {
         factory.RequireProvider();
         var poll = await CreatePollAsync(PollKind.SingleChoice, PollStatus.Open);
-        var client = factory.CreateClient(new() { HandleCookies = false });
+
+        // All 1,000 votes queue on the poll's row lock (PostgreSQL) or the write lock (SQLite). On a busy shared
+        // test machine that takes longer than Npgsql's default 15 s wait for one of its 100 pooled connections
+        // and HttpClient's 100 s timeout, which would fail votes for lack of time, not for miscounting.
+        await using var patient = factory.WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:Default", Patient(factory)));
+        var client = patient.CreateClient(new() { HandleCookies = false });
+        client.Timeout = TimeSpan.FromMinutes(10);
         var voter = await TokenAsync(client, poll.Id);
 
         const int N = 1000;
@@ -181,7 +191,8 @@ public abstract class PollTests<TFactory>(TFactory factory) : IClassFixture<TFac
 
         // ... and shows the vote at once after it: the vote evicted it.
         var after = await client.GetDocumentAsync(PollUrls.Results(poll.Id));
-        var row = after.QuerySelectorAll("table.poll-results tbody tr").Last();
+        var rows = after.QuerySelectorAll("table.poll-results tbody tr");
+        var row = rows[rows.Length - 1];
         Assert.Equal("1", row.QuerySelector("td").Text());
         Assert.Contains("100", row.QuerySelector("td.poll-percent").Text(), StringComparison.Ordinal);
 
@@ -274,6 +285,14 @@ public abstract class PollTests<TFactory>(TFactory factory) : IClassFixture<TFac
         Assert.Equal(HttpStatusCode.BadRequest, changed.StatusCode);
         Assert.Contains("không thể sửa các phương án", await changed.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(poll.Options.Select(o => o.Text), (await LoadAsync(poll.Id)).Options.OrderBy(o => o.SortOrder).Select(o => o.Text));
+    }
+
+    private static string Patient(SenAppFactory app)
+    {
+        var configured = app.Services.GetRequiredService<IConfiguration>()["ConnectionStrings:Default"]!;
+        return app.Provider == DatabaseProvider.Postgres
+            ? new NpgsqlConnectionStringBuilder(configured) { Timeout = 600, CommandTimeout = 600 }.ToString()
+            : new SqliteConnectionStringBuilder(configured) { DefaultTimeout = 600 }.ToString();
     }
 
     /// <summary>An antiforgery token and its cookie, as the sidebar script gets them, sent with each vote.</summary>
