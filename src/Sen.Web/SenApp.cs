@@ -16,6 +16,7 @@ using Sen.Web.Features.Newsroom;
 using Sen.Web.Features.Notifications;
 using Sen.Web.Features.Operations;
 using Sen.Web.Features.Redirects;
+using Sen.Web.Features.Polls;
 using Sen.Web.Features.Search;
 using Sen.Web.Features.Seo;
 using Sen.Web.Features.Sites;
@@ -109,6 +110,7 @@ public static class SenApp
         builder.Services.AddViewCounts();
         builder.Services.AddSearch();
         builder.Services.AddSeo();
+        builder.Services.AddPolls();
         builder.Services.AddProblemDetails();
         builder.AddOperations();
     }

@@ -39,6 +39,8 @@ public sealed class NewsroomPageTests(SenSite site, NewsroomAccount account) : I
         ["my-account"] = "/admin/tai-khoan",
         ["two-factor"] = "/admin/tai-khoan/xac-thuc-hai-buoc",
         ["redirects"] = "/admin/chuyen-huong",
+        ["polls"] = "/admin/tham-do",
+        ["poll"] = "/admin/tham-do/1",
     };
 
     private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];

@@ -20,6 +20,9 @@ public sealed record PublicPage(string Name, string Path, HttpStatusCode Status)
         new("search", SearchPath, HttpStatusCode.OK),
         new("not-found", "/khong-co-trang-nay", HttpStatusCode.NotFound),
         new("bad-request", "/tin-tuc-su-kien?trang=abc", HttpStatusCode.BadRequest),
+        new("polls", "/tham-do", HttpStatusCode.OK),
+        new("poll-results", "/tham-do/1", HttpStatusCode.OK),
+        new("poll-vote", "/tham-do/1/binh-chon", HttpStatusCode.OK),
     ];
 
     /// <summary>Each page type by name, one test case each.</summary>

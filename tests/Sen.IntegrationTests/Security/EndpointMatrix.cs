@@ -148,5 +148,19 @@ public static class EndpointMatrix
         new("POST", "admin/nguoi-dung", "Enable", Access.Admin, "/admin/nguoi-dung?handler=Enable&id={user}"),
         new("POST", "admin/nguoi-dung", "SignOut", Access.Admin, "/admin/nguoi-dung?handler=SignOut&id={user}"),
         new("POST", "admin/nguoi-dung", "Reset", Access.Admin, "/admin/nguoi-dung?handler=Reset&id={user}"),
+
+        // Polls: readers see and vote (the vote checks its antiforgery token itself); approvers manage them.
+        new("GET", "tham-do", null, Access.Anonymous),
+        new("GET", "tham-do/{id:int}", null, Access.Anonymous, "/tham-do/1"),
+        new("GET", "tham-do/{id:int}/binh-chon", null, Access.Anonymous, "/tham-do/1/binh-chon"),
+        new("GET", "tham-do/{id:int}/binh-chon", "Token", Access.Anonymous, "/tham-do/1/binh-chon?handler=Token"),
+        new("POST", "tham-do/{id:int}/binh-chon", null, Access.Anonymous, "/tham-do/1/binh-chon"),
+        new("GET", "admin/tham-do", null, Access.Approver),
+        new("POST", "admin/tham-do", "Create", Access.Approver),
+        new("GET", "admin/tham-do/{id:int}", null, Access.Approver, "/admin/tham-do/1"),
+        new("POST", "admin/tham-do/{id:int}", null, Access.Approver, "/admin/tham-do/1"),
+        new("POST", "admin/tham-do/{id:int}", "Open", Access.Approver, "/admin/tham-do/1?handler=Open"),
+        new("POST", "admin/tham-do/{id:int}", "Close", Access.Approver, "/admin/tham-do/1?handler=Close"),
+        new("GET", "admin/tham-do/{id:int}", "Csv", Access.Approver, "/admin/tham-do/1?handler=Csv"),
     ];
 }

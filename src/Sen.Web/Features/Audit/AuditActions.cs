@@ -42,6 +42,11 @@ public static class AuditActions
     public const string NotificationRead = "notification.read";
     public const string ArticlePurged = "article.purge";
     public const string AuditExported = "audit.export";
+    public const string PollCreated = "poll.create";
+    public const string PollChanged = "poll.change";
+    public const string PollOpened = "poll.open";
+    public const string PollClosed = "poll.close";
+    public const string PollExported = "poll.export";
 
     /// <summary>Every action above, in declaration order: what the audit page filters by (each labelled Audit.Action.{key} in strings.tsv).</summary>
     public static readonly IReadOnlyList<string> All =

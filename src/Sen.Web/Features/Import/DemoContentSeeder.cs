@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Sen.Web.Features.Articles;
 using Sen.Web.Features.Categories;
 using Sen.Web.Features.Links;
+using Sen.Web.Features.Polls;
 using Sen.Web.Features.Sites;
 using Sen.Web.Infrastructure.Data;
 using Sen.Web.Text;
@@ -16,6 +17,7 @@ namespace Sen.Web.Features.Import;
 public sealed class DemoContentSeeder(SenDbContext db, ImportLegacyPage importer, TimeProvider clock, ILogger<DemoContentSeeder> logger)
 {
     public const string SeedArticleCategorySlug = "cong-tac-dan-van";
+    public const string DemoPollQuestion = "Bạn đánh giá như thế nào về cổng thông tin này?";
     private const string SeedResource = "Sen.DemoContent.seed-article.txt";
 
     public static string ReadSeedText()
@@ -63,6 +65,7 @@ public sealed class DemoContentSeeder(SenDbContext db, ImportLegacyPage importer
             var categories = DemoCategories(site.Id, now);
             db.Categories.AddRange(categories);
             db.WebsiteLinks.AddRange(DemoLinks(site.Id));
+            db.Polls.Add(DemoPoll(site.Id, page.PollQuestion, now));
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await importer.EnsureSideMenuAsync(site.Id, page.SideMenu, cancellationToken).ConfigureAwait(false);
 
@@ -129,6 +132,24 @@ public sealed class DemoContentSeeder(SenDbContext db, ImportLegacyPage importer
         };
         return [news, partyBuilding, massMobilization, hoChiMinh, districts];
     }
+
+    /// <summary>The seed page's poll, open from now on, with the answers such a portal asks for.</summary>
+    private static Poll DemoPoll(int siteId, string? question, DateTime now) => new()
+    {
+        SiteId = siteId,
+        Question = string.IsNullOrWhiteSpace(question) ? DemoPollQuestion : question,
+        Kind = PollKind.SingleChoice,
+        Status = PollStatus.Open,
+        CreatedAt = now,
+        UpdatedAt = now,
+        Options =
+        [
+            new() { Text = "Rất tốt", SortOrder = 1 },
+            new() { Text = "Tốt", SortOrder = 2 },
+            new() { Text = "Bình thường", SortOrder = 3 },
+            new() { Text = "Chưa tốt", SortOrder = 4 },
+        ],
+    };
 
     private static IEnumerable<WebsiteLink> DemoLinks(int siteId) =>
     [

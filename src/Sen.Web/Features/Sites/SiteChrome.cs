@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sen.Web.Features.Categories;
+using Sen.Web.Features.Polls;
 using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Sites;
@@ -9,14 +10,18 @@ public sealed record SiteChromeModel(
     Site Site,
     IReadOnlyList<MenuItem> MainMenu,
     IReadOnlyList<MenuItem> SideMenu,
-    IReadOnlyList<LinkItem> Links);
+    IReadOnlyList<LinkItem> Links)
+{
+    /// <summary>The poll taking votes now, shown under the links ("Thăm dò ý kiến"); null when none is.</summary>
+    public PollResults? Poll { get; init; }
+}
 
 public sealed record MenuItem(int Id, string Name, string Url, IReadOnlyList<MenuItem> Children);
 
 public sealed record LinkItem(string Title, string Url);
 
 /// <summary>Loads the chrome once per request for the layout.</summary>
-public sealed class SiteChrome(SenDbContext db, SiteContext siteContext)
+public sealed class SiteChrome(SenDbContext db, SiteContext siteContext, ReadPolls polls)
 {
     private SiteChromeModel? model;
 
@@ -47,7 +52,8 @@ public sealed class SiteChrome(SenDbContext db, SiteContext siteContext)
         var roots = categories.Where(c => c.ParentId is null).ToList();
         var main = roots.Where(c => c.ShowInMenu).Select(c => new MenuItem(c.Id, c.Name, CategoryUrls.Category(c.Slug), [])).ToList();
         var side = roots.Where(c => c.ShowInSideMenu).Select(c => new MenuItem(c.Id, c.Name, CategoryUrls.Category(c.Slug), ChildrenOf(c.Id))).ToList();
-        model = new SiteChromeModel(site, main, side, links);
+        var poll = await polls.CurrentAsync(site.Id, cancellationToken).ConfigureAwait(false);
+        model = new SiteChromeModel(site, main, side, links) { Poll = poll };
         return model;
     }
 }

@@ -13,6 +13,7 @@ using Sen.Web.Features.Media;
 using Sen.Web.Features.Newsroom;
 using Sen.Web.Features.Notifications;
 using Sen.Web.Features.Redirects;
+using Sen.Web.Features.Polls;
 using Sen.Web.Features.Search;
 using Sen.Web.Features.Sites;
 using Sen.Web.Features.ViewCounts;
@@ -53,6 +54,10 @@ public abstract class SenDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<Redirect> Redirects => Set<Redirect>();
+
+    public DbSet<Poll> Polls => Set<Poll>();
+
+    public DbSet<PollOption> PollOptions => Set<PollOption>();
 
     public abstract DatabaseProvider Provider { get; }
 
