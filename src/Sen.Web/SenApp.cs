@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Sen.Web.Features.Accounts;
 using Sen.Web.Features.Admin;
+using Sen.Web.Features.Api;
 using Sen.Web.Features.Articles;
 using Sen.Web.Features.Audit;
 using Sen.Web.Features.Categories;
@@ -104,6 +105,7 @@ public static class SenApp
         builder.Services.AddPublicCaching(builder.Configuration);
         builder.Services.AddViewCounts();
         builder.Services.AddSearch();
+        builder.Services.AddPublicApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks();
     }
@@ -132,6 +134,7 @@ public static class SenApp
         // Before authentication, so that its redirects and refusals under /admin carry the newsroom's headers too.
         app.UseSecurityHeaders();
         app.UseRouting();
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRequestLocalization(new RequestLocalizationOptions
@@ -158,10 +161,12 @@ public static class SenApp
         app.UseReadyPageCapture();
         app.UseWhen(c => c.GetEndpoint()?.Metadata.GetMetadata<ILivePageMetadata>() is null, b => b.UseResponseCompression());
         app.UsePublicPageHeaders();
+        app.UsePublicApiHeaders();
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
         app.MapRazorPages().WithStaticAssets();
         app.MapSearchApi();
+        app.MapPublicApi();
         app.MapAdminApi().MapMediaApi();
         app.MapAuditLogExport();
     }
