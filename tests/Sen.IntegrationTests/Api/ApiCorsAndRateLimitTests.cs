@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Sen.IntegrationTests.Api;
 

@@ -19,9 +19,9 @@ public sealed class ApiReferencePageModel : PageModel
 
     public sealed record Parameter(string Name, string In, bool Required, string Type, string Description);
 
-    public sealed record Response(string Status, string Description);
+    public sealed record ResponseRow(string Status, string Description);
 
-    public sealed record Operation(string Anchor, string Method, string Path, string Summary, string Description, IReadOnlyList<Parameter> Parameters, IReadOnlyList<Response> Responses, string Example);
+    public sealed record Operation(string Anchor, string Method, string Path, string Summary, string Description, IReadOnlyList<Parameter> Parameters, IReadOnlyList<ResponseRow> Responses, string Example);
 
     public string Title { get; private set; } = "";
 
@@ -38,7 +38,12 @@ public sealed class ApiReferencePageModel : PageModel
         var operations = new List<Operation>();
         foreach (var (path, item) in document.Paths.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            foreach (var (method, operation) in item.Operations ?? [])
+            if (item.Operations is null)
+            {
+                continue;
+            }
+
+            foreach (var (method, operation) in item.Operations)
             {
                 var verb = method.ToString().ToUpperInvariant();
                 var parameters = (operation.Parameters ?? [])
@@ -49,10 +54,10 @@ public sealed class ApiReferencePageModel : PageModel
                         Describe(p.Schema),
                         p.Description ?? ""))
                     .ToList();
-                var responses = (operation.Responses ?? [])
+                var responses = operation.Responses?
                     .OrderBy(r => r.Key, StringComparer.Ordinal)
-                    .Select(r => new Response(r.Key, r.Value.Description ?? ""))
-                    .ToList();
+                    .Select(r => new ResponseRow(r.Key, r.Value.Description ?? ""))
+                    .ToList() ?? [];
                 operations.Add(new Operation(
                     Anchor(verb, path), verb, path, operation.Summary ?? "", operation.Description ?? "", parameters, responses, Example(path, operation)));
             }

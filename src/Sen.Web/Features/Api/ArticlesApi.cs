@@ -31,11 +31,13 @@ public static class ArticlesApi
                 new(ApiQuery.ToParameter, "string", "date"),
             ]))
             .Produces<ApiPage<ApiArticleSummary>>()
+            .WithApiResponses()
             .CacheOutput(new ApiCachePolicy(PublicCache.Lifetime, PageQuery.Parameter, ApiQuery.PageSizeParameter, ApiQuery.CategoryParameter, ApiQuery.FromParameter, ApiQuery.ToParameter));
         api.MapGet(DetailPath, DetailAsync)
             .WithName("GetArticle")
             .WithMetadata(new ApiParameters([new("id", "integer", Required: true, Example: "1", InPath: true)]))
             .Produces<ApiArticle>()
+            .WithApiResponses()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .CacheOutput(new ApiCachePolicy(PublicCache.Lifetime));
         return api;
@@ -69,18 +71,20 @@ public static class ArticlesApi
         }
 
         var page = pageNumber ?? 1;
-        var articles = db.Articles.AsNoTracking().Where(a => a.SiteId == filter!.SiteId).Published(filter!.NowUtc);
-        if (filter.CategoryIds is { } ids)
+        var siteFilter = filter!;
+        var siteId = siteFilter.SiteId;
+        var articles = db.Articles.AsNoTracking().Where(a => a.SiteId == siteId).Published(siteFilter.NowUtc);
+        if (siteFilter.CategoryIds is { } ids)
         {
             articles = articles.Where(a => ids.Contains(a.CategoryId));
         }
 
-        if (filter.FromUtc is { } start)
+        if (siteFilter.FromUtc is { } start)
         {
             articles = articles.Where(a => a.PublishedAt >= start);
         }
 
-        if (filter.ToUtc is { } end)
+        if (siteFilter.ToUtc is { } end)
         {
             articles = articles.Where(a => a.PublishedAt < end);
         }

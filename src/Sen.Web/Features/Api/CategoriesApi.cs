@@ -17,6 +17,7 @@ public static class CategoriesApi
         api.MapGet(Path, ListAsync)
             .WithName("ListCategories")
             .Produces<IReadOnlyList<ApiCategory>>()
+            .WithApiResponses(badRequest: false)
             .CacheOutput(new ApiCachePolicy(PublicCache.Lifetime));
         return api;
     }

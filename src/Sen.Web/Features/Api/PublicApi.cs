@@ -45,10 +45,7 @@ public static class PublicApi
         var api = app.MapGroup(Prefix)
             .RequireRateLimiting(ApiRateLimits.Policy)
             .RequireCors(ApiCors.Policy)
-            .WithMetadata(PublicApiMetadata.Instance)
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .WithMetadata(PublicApiMetadata.Instance);
         api.MapArticlesApi().MapCategoriesApi().MapSearchEndpoint();
 
         app.MapOpenApi(DocumentPath)
@@ -62,6 +59,14 @@ public static class PublicApi
             .RequireCors(ApiCors.Policy)
             .ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>The answers every API endpoint may give besides its 200: 304 (ETag), 400 (malformed input) and 429 (rate limit).</summary>
+    public static RouteHandlerBuilder WithApiResponses(this RouteHandlerBuilder builder, bool badRequest = true)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        return badRequest ? builder.ProducesProblem(StatusCodes.Status400BadRequest) : builder;
     }
 
     /// <summary>The request's site's public API middleware: ETags and Cache-Control (behind the output cache).</summary>

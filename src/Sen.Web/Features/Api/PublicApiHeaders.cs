@@ -49,12 +49,12 @@ public sealed class PublicApiHeaders(RequestDelegate next)
     private static bool Matches(HttpRequest request, string etag)
     {
         var header = request.Headers.IfNoneMatch;
-        if (header.Count == 0 || !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        if (header.Count == 0 || (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)))
         {
             return false;
         }
 
-        if (!EntityTagHeaderValue.TryParseList(header, out var tags))
+        if (!EntityTagHeaderValue.TryParseList(header, out var tags) || tags is null)
         {
             return false;
         }

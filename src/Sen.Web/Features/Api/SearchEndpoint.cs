@@ -30,6 +30,7 @@ public static class SearchEndpoint
                 new(SortParameter, "string"),
             ]))
             .Produces<ApiSearchPage>()
+            .WithApiResponses()
             .CacheOutput(new ApiCachePolicy(Lifetime, SearchPageModel.QueryParameter, PageQuery.Parameter, ApiQuery.CategoryParameter, ApiQuery.FromParameter, ApiQuery.ToParameter, SortParameter));
         return api;
     }
