@@ -125,8 +125,19 @@ public static class ArticlesApi
             .Published(now)
             .Select(a => new
             {
-                a.Id, a.Title, a.Slug, a.Lead, a.BodyHtml, a.CoverImageUrl, a.CoverCaption, a.AuthorName, a.AuthorUnit,
-                a.PublishedAt, a.CategoryId, CategorySlug = a.Category!.Slug, CategoryName = a.Category.Name,
+                a.Id,
+                a.Title,
+                a.Slug,
+                a.Lead,
+                a.BodyHtml,
+                a.CoverImageUrl,
+                a.CoverCaption,
+                a.AuthorName,
+                a.AuthorUnit,
+                a.PublishedAt,
+                a.CategoryId,
+                CategorySlug = a.Category!.Slug,
+                CategoryName = a.Category.Name,
             })
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (a is null)
