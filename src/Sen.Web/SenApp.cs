@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Sen.Web.Features.Accounts;
 using Sen.Web.Features.Admin;
+using Sen.Web.Features.Api;
 using Sen.Web.Features.Articles;
 using Sen.Web.Features.Audit;
 using Sen.Web.Features.Categories;
@@ -111,6 +112,7 @@ public static class SenApp
         builder.Services.AddSearch();
         builder.Services.AddSeo();
         builder.Services.AddPolls();
+        builder.Services.AddPublicApi();
         builder.Services.AddProblemDetails();
         builder.AddOperations();
     }
@@ -142,6 +144,7 @@ public static class SenApp
         // Before authentication, so that its redirects and refusals under /admin carry the newsroom's headers too.
         app.UseSecurityHeaders();
         app.UseRouting();
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRequestLocalization(new RequestLocalizationOptions
@@ -172,11 +175,13 @@ public static class SenApp
         app.UseReadyPageCapture();
         app.UseWhen(c => c.GetEndpoint()?.Metadata.GetMetadata<ILivePageMetadata>() is null, b => b.UseResponseCompression());
         app.UsePublicPageHeaders();
+        app.UsePublicApiHeaders();
         app.MapStaticAssets();
         app.MapOperations();
         app.MapRazorPages().WithStaticAssets();
         app.MapSearchApi();
         app.MapSeo();
+        app.MapPublicApi();
         app.MapAdminApi().MapMediaApi();
         app.MapAuditLogExport();
     }

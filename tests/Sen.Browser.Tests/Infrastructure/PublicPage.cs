@@ -23,6 +23,7 @@ public sealed record PublicPage(string Name, string Path, HttpStatusCode Status)
         new("polls", "/tham-do", HttpStatusCode.OK),
         new("poll-results", "/tham-do/1", HttpStatusCode.OK),
         new("poll-vote", "/tham-do/1/binh-chon", HttpStatusCode.OK),
+        new("api-reference", "/tai-lieu-api", HttpStatusCode.OK),
     ];
 
     /// <summary>Each page type by name, one test case each.</summary>

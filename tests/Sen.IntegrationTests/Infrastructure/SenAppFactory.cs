@@ -60,6 +60,7 @@ public abstract class SenAppFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Search:RateLimit:SuggestionsPerMinute", "1000000");
         builder.UseSetting("Accounts:SignInRateLimit:PermitsPerMinute", "1000000");
         builder.UseSetting("Polls:VoteRateLimit:PermitsPerMinute", "1000000");
+        builder.UseSetting("Api:RateLimit:PermitsPerMinute", "1000000");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

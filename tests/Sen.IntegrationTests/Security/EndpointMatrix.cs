@@ -49,6 +49,15 @@ public static class EndpointMatrix
         new("GET", "sitemap-articles-{part:int}.xml", null, Access.Anonymous, "/sitemap-articles-1.xml"),
         new("GET", "sitemap-news.xml", null, Access.Anonymous),
         new("GET", "robots.txt", null, Access.Anonymous),
+
+        // The public API (docs/API.md), its OpenAPI document and reference page; anything else under /api is a 404 problem.
+        new("GET", "api/v1/articles", null, Access.Anonymous),
+        new("GET", "api/v1/articles/{id}", null, Access.Anonymous, "/api/v1/articles/{article}"),
+        new("GET", "api/v1/categories", null, Access.Anonymous),
+        new("GET", "api/v1/search", null, Access.Anonymous, "/api/v1/search?q=que+son"),
+        new("GET", "openapi/{documentName}.json", null, Access.Anonymous, "/openapi/v1.json"),
+        new("*", "api/{**rest}", null, Access.Anonymous, "/api/v1/khong-co"),
+        new("GET", "tai-lieu-api", null, Access.Anonymous),
         new("GET", "loi", null, Access.Anonymous),
         new("GET", "loi/he-thong", null, Access.Anonymous),
         new("*", "healthz", null, Access.Anonymous),

@@ -16,6 +16,7 @@ public static class SearchApi
             return TypedResults.Ok(new SuggestResponse(text, items));
         })
         .WithName("SearchSuggest")
+        .WithMetadata(new Api.ApiParameters([new(SearchPageModel.QueryParameter, "string", Required: true)]))
         .RequireRateLimiting(SearchRateLimits.SuggestionsPolicy)
         .CacheOutput(new SuggestionCachePolicy());
         return app;
