@@ -8,6 +8,7 @@ using Sen.Web.Features.Admin;
 using Sen.Web.Features.Articles;
 using Sen.Web.Features.Audit;
 using Sen.Web.Features.Categories;
+using Sen.Web.Features.Documents;
 using Sen.Web.Features.Errors;
 using Sen.Web.Features.Import;
 using Sen.Web.Features.Links;
@@ -104,6 +105,7 @@ public static class SenApp
         builder.Services.AddPublicCaching(builder.Configuration);
         builder.Services.AddViewCounts();
         builder.Services.AddSearch();
+        builder.Services.AddDocuments();
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks();
     }
@@ -162,6 +164,7 @@ public static class SenApp
         app.MapHealthChecks("/healthz");
         app.MapRazorPages().WithStaticAssets();
         app.MapSearchApi();
+        app.MapDocumentFiles();
         app.MapAdminApi().MapMediaApi();
         app.MapAuditLogExport();
     }

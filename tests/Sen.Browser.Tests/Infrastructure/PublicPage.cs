@@ -20,6 +20,8 @@ public sealed record PublicPage(string Name, string Path, HttpStatusCode Status)
         new("search", SearchPath, HttpStatusCode.OK),
         new("not-found", "/khong-co-trang-nay", HttpStatusCode.NotFound),
         new("bad-request", "/tin-tuc-su-kien?trang=abc", HttpStatusCode.BadRequest),
+        new("document-list", "/van-ban?khoa=x", HttpStatusCode.OK),
+        new("document", "/van-ban/ket-luan-62-kl-tw", HttpStatusCode.OK),
     ];
 
     /// <summary>Each page type by name, one test case each.</summary>

@@ -8,6 +8,7 @@ using Sen.Web.Features.Accounts;
 using Sen.Web.Features.Articles;
 using Sen.Web.Features.Audit;
 using Sen.Web.Features.Categories;
+using Sen.Web.Features.Documents;
 using Sen.Web.Features.Links;
 using Sen.Web.Features.Media;
 using Sen.Web.Features.Newsroom;
@@ -50,6 +51,10 @@ public abstract class SenDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<LegalDocument> LegalDocuments => Set<LegalDocument>();
+
+    public DbSet<DocumentAttachment> DocumentAttachments => Set<DocumentAttachment>();
 
     public abstract DatabaseProvider Provider { get; }
 
