@@ -165,7 +165,7 @@ public sealed class ReaderJourneyTests(SenSite site)
         Assert.Equal("Kết luận số 62-KL/TW", await page.Locator("main h1").InnerTextAsync());
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator(".document-files a").First.ClickAsync());
-        Assert.Equal("Kết luận 62-KL/TW.pdf", download.SuggestedFilename);
+        Assert.Equal("Kết luận số 62-KL-TW.pdf", download.SuggestedFilename);
         var file = await download.PathAsync();
         Assert.StartsWith("%PDF-", await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }

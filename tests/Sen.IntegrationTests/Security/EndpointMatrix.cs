@@ -41,7 +41,7 @@ public static class EndpointMatrix
         new("GET", "tim-kiem", null, Access.Anonymous),
         new("GET", "van-ban", null, Access.Anonymous),
         new("GET", "van-ban/{slugOrId}", null, Access.Anonymous, "/van-ban/ket-luan-62-kl-tw"),
-        new("GET", "van-ban/tep/{id:int}/{name}", null, Access.Anonymous, "/van-ban/tep/1/ket-luan-62-kl-tw.pdf"),
+        new("GET", "van-ban/tep/{id:int}/{name}", null, Access.Anonymous, "/van-ban/tep/1/ket-luan-so-62-kl-tw.pdf"),
         new("GET", "api/v1/search/suggest", null, Access.Anonymous),
         new("GET", "loi", null, Access.Anonymous),
         new("GET", "loi/he-thong", null, Access.Anonymous),

@@ -24,7 +24,7 @@ public sealed class DemoDocuments(SenDbContext db, IMediaStore store, TimeProvid
     [
         new(DocumentKind.KetLuan, "62-KL/TW", IssuingBody.BoChinhTri, new DateOnly(2009, 12, 8), 10,
             "Kết luận của Bộ Chính trị về đổi mới nội dung, phương thức hoạt động của Mặt trận Tổ quốc Việt Nam và các đoàn thể chính trị - xã hội.",
-            "Kết luận 62-KL/TW.pdf"),
+            "Kết luận số 62-KL-TW.pdf"),
         new(DocumentKind.ChiThi, "05-CT/TW", IssuingBody.BoChinhTri, new DateOnly(2016, 5, 15), 12,
             "Chỉ thị về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.", null),
         new(DocumentKind.NghiQuyet, "04-NQ/TW", IssuingBody.BanChapHanhTrungUong, new DateOnly(2016, 10, 30), 12,
@@ -95,9 +95,9 @@ public sealed class DemoDocuments(SenDbContext db, IMediaStore store, TimeProvid
     private async Task LinkSeedArticleAsync(int siteId, CancellationToken cancellationToken)
     {
         var articles = await db.Articles
-            .Where(a => a.SiteId == siteId && a.Category!.Slug == DemoContentSeeder.SeedArticleCategorySlug && a.BodyHtml.Contains("62-KL/TW"))
+            .Where(a => a.SiteId == siteId && a.Category!.Slug == DemoContentSeeder.SeedArticleCategorySlug)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var article in articles)
+        foreach (var article in articles.Where(a => a.BodyHtml.Contains("62-KL/TW", StringComparison.Ordinal)))
         {
             article.BodyHtml = LinkFirstMention(article.BodyHtml);
         }

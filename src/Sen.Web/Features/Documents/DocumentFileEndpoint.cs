@@ -44,7 +44,7 @@ public static class DocumentFileEndpoint
         return Results.File(stream, format.ContentType, fileDownloadName: null, lastModified: attachment.UploadedAt, entityTag: etag, enableRangeProcessing: true);
     }
 
-    /// <summary>attachment; filename="ket-luan-62-kl-tw.pdf"; filename*=UTF-8''K%E1%BA%BFt%20lu%E1%BA%ADn...</summary>
+    /// <summary>attachment; filename="ket-luan-so-62-kl-tw.pdf"; filename*=UTF-8''K%E1%BA%BFt%20lu%E1%BA%ADn...</summary>
     public static string ContentDisposition(string fileName, MediaFormat format)
     {
         ArgumentNullException.ThrowIfNull(format);

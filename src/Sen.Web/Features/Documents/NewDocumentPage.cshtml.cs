@@ -12,6 +12,10 @@ public sealed class NewDocumentPageModel(SaveDocument save, IStringLocalizer<Sha
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
+    public void OnGet()
+    {
+    }
+
     public async Task<IActionResult> OnPostAsync(string? number, string? kind, string? body, string? issuedOn, string? effectiveOn, string? term, string? summary, CancellationToken cancellationToken)
     {
         var form = new DocumentFields(number, kind, body, issuedOn, effectiveOn, term, summary);
