@@ -112,7 +112,7 @@ public sealed class DemoDocuments(SenDbContext db, IMediaStore store, TimeProvid
             var at = html.IndexOf(mention, StringComparison.Ordinal);
             if (at >= 0 && !html.Contains("href=\"" + DocumentUrls.Document(SeedDocumentSlug) + "\"", StringComparison.Ordinal))
             {
-                return string.Concat(html.AsSpan(0, at), "<a href=\"", DocumentUrls.Document(SeedDocumentSlug), "\">", mention, "</a>", html.AsSpan(at + mention.Length));
+                return html[..at] + "<a href=\"" + DocumentUrls.Document(SeedDocumentSlug) + "\">" + mention + "</a>" + html[(at + mention.Length)..];
             }
         }
 

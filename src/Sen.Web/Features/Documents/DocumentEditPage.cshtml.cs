@@ -35,7 +35,7 @@ public sealed class DocumentEditPageModel(DocumentDesk desk, SaveDocument save, 
             return NotFound();
         }
 
-        Notice = done is not null && Notices.Contains(done, StringComparer.Ordinal) ? text["Document.Done." + done] : null;
+        Notice = done is not null && Notices.Contains(done, StringComparer.Ordinal) ? text["Document.Done." + done].Value : null;
         Form = DocumentFields.Of(Document);
         return Page();
     }

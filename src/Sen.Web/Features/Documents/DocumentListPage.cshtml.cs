@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Sen.Web.Features.Errors;
-using Sen.Web.Features.Shared;
 using Sen.Web.Infrastructure.Caching;
 using Sen.Web.Infrastructure.Http;
 

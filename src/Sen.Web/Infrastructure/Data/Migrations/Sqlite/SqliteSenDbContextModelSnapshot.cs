@@ -526,6 +526,118 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("CategorySlugAliases");
                 });
 
+            modelBuilder.Entity("Sen.Web.Features.Documents.DocumentAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("DocumentAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("Sen.Web.Features.Documents.LegalDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Body")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Review")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SubmittedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Term")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Review");
+
+                    b.HasIndex("SiteId", "Slug")
+                        .IsUnique();
+
+                    b.HasIndex("SiteId", "Status", "IssuedOn", "Id");
+
+                    b.ToTable("LegalDocuments", (string)null);
+                });
+
             modelBuilder.Entity("Sen.Web.Features.Links.WebsiteLink", b =>
                 {
                     b.Property<int>("Id")
@@ -852,6 +964,9 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int?>("CategoryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Extra")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -899,6 +1014,9 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ArticleId")
+                        .IsUnique();
+
+                    b.HasIndex("DocumentId")
                         .IsUnique();
 
                     b.HasIndex("SiteId", "PublishedAt");
@@ -1139,6 +1257,24 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sen.Web.Features.Documents.DocumentAttachment", b =>
+                {
+                    b.HasOne("Sen.Web.Features.Documents.LegalDocument", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sen.Web.Features.Documents.LegalDocument", b =>
+                {
+                    b.HasOne("Sen.Web.Features.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sen.Web.Features.Links.WebsiteLink", b =>
                 {
                     b.HasOne("Sen.Web.Features.Sites.Site", null)
@@ -1224,6 +1360,11 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Sen.Web.Features.Categories.Category", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("Sen.Web.Features.Documents.LegalDocument", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("Sen.Web.Features.Media.MediaAsset", b =>
