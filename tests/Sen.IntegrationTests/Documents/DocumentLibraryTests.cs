@@ -276,7 +276,7 @@ public abstract class DocumentLibraryTests<TFactory>(TFactory factory) : IClassF
         Assert.Equal(before, await factory.InScopeAsync(sp => sp.GetRequiredService<SenDbContext>().LegalDocuments.CountAsync(Ct)));
     }
 
-    private static int NextYear() => Interlocked.Increment(ref nextYear) + (typeof(TFactory) == typeof(PostgresAppFactory) ? 100 : 0);
+    private static int NextYear() => Interlocked.Increment(ref nextYear) + (typeof(TFactory) == typeof(PostgresAppFactory) ? 50 : 0);
 
     private static List<string> Rows(AngleSharp.Dom.IDocument page) =>
         [.. page.QuerySelectorAll(".document-table .document-number a").Select(a => a.Text())];
@@ -312,7 +312,7 @@ public abstract class DocumentLibraryTests<TFactory>(TFactory factory) : IClassF
         return await client.PostAsync(new Uri($"/admin/van-ban/{id}?handler=Attach", UriKind.Relative), form, Ct);
     }
 
-    private Task SeedAsync(int year, int count, DocumentKind kind, IssuingBody body, int? term) => factory.InScopeAsync(async sp =>
+    private Task<int> SeedAsync(int year, int count, DocumentKind kind, IssuingBody body, int? term) => factory.InScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<SenDbContext>();
         var siteId = await db.Sites.Where(s => s.Key == SiteContext.DefaultKey).Select(s => s.Id).SingleAsync(Ct);

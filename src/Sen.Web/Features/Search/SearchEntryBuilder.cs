@@ -38,7 +38,14 @@ public static class SearchEntryBuilder
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(document);
         var body = DocumentVocabulary.BodyName(document.Body) + (document.Term is int term ? ", Khóa " + DocumentVocabulary.Roman(term) : "");
-        Fill(entry, SearchKind.Document, document.SiteId, null, document.IssuedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+        // Dated by its issue date, but never later than its publication: the index leaves out entries dated in the future.
+        var date = document.IssuedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        if (document.PublishedAt is { } published && date > published)
+        {
+            date = published;
+        }
+
+        Fill(entry, SearchKind.Document, document.SiteId, null, date,
             DocumentVocabulary.Name(document.Kind, document.Number), document.Summary, document.Number, body);
         entry.ArticleId = null;
         if (document.Id != 0)
