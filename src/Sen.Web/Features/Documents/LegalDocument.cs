@@ -64,7 +64,7 @@ public sealed class DocumentAttachment
     /// <summary>The uploaded file's name, shown to readers and given back in Content-Disposition.</summary>
     public required string FileName { get; set; }
 
-    /// <summary>The extension of the sniffed format (<see cref="Media.MediaFormat.Extension"/>): pdf, doc, docx, xlsx.</summary>
+    /// <summary>The extension of the format sniffed from the content: pdf, doc, docx or xlsx.</summary>
     public required string Format { get; set; }
 
     public long Length { get; set; }
