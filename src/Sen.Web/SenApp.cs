@@ -9,6 +9,7 @@ using Sen.Web.Features.Api;
 using Sen.Web.Features.Articles;
 using Sen.Web.Features.Audit;
 using Sen.Web.Features.Categories;
+using Sen.Web.Features.Documents;
 using Sen.Web.Features.Errors;
 using Sen.Web.Features.Import;
 using Sen.Web.Features.Links;
@@ -113,6 +114,7 @@ public static class SenApp
         builder.Services.AddSeo();
         builder.Services.AddPolls();
         builder.Services.AddPublicApi();
+        builder.Services.AddDocuments();
         builder.Services.AddProblemDetails();
         builder.AddOperations();
     }
@@ -182,6 +184,7 @@ public static class SenApp
         app.MapSearchApi();
         app.MapSeo();
         app.MapPublicApi();
+        app.MapDocumentFiles();
         app.MapAdminApi().MapMediaApi();
         app.MapAuditLogExport();
     }

@@ -41,6 +41,12 @@ public sealed class NewsroomPageTests(SenSite site, NewsroomAccount account) : I
         ["redirects"] = "/admin/chuyen-huong",
         ["polls"] = "/admin/tham-do",
         ["poll"] = "/admin/tham-do/1",
+
+        ["documents"] = "/admin/van-ban",
+        ["new-document"] = "/admin/van-ban/moi",
+
+        // The demo content's first document (Kết luận 62-KL/TW, with its PDF): the suite's database is new.
+        ["edit-document"] = "/admin/van-ban/1",
     };
 
     private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];

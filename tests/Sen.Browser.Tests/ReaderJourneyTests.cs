@@ -146,5 +146,29 @@ public sealed class ReaderJourneyTests(SenSite site)
         await page.WaitForURLAsync(Url("/tin-tuc-su-kien"));
     }
 
+    [Fact]
+    public async Task Reader_browses_a_congress_terms_documents_from_the_side_menu_and_downloads_the_conclusion()
+    {
+        await using var context = await site.NewContextAsync(Viewports.Desktop);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.Locator(".side-menu").GetByRole(AriaRole.Link, new() { Name = "Khóa X", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(Url("/khoa-x"));
+
+        await page.Locator(".term-documents a").ClickAsync();
+        await page.WaitForURLAsync(Url("/van-ban?khoa=x"));
+        Assert.Equal("Văn bản Khóa X", await page.Locator("main h1").InnerTextAsync());
+        Assert.Equal("x", await page.Locator("#doc-term").InputValueAsync());
+
+        await page.Locator(".document-table").GetByRole(AriaRole.Link, new() { Name = "62-KL/TW", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(Url("/van-ban/ket-luan-62-kl-tw"));
+        Assert.Equal("Kết luận số 62-KL/TW", await page.Locator("main h1").InnerTextAsync());
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator(".document-files a").First.ClickAsync());
+        Assert.Equal("Kết luận số 62-KL-TW.pdf", download.SuggestedFilename);
+        var file = await download.PathAsync();
+        Assert.StartsWith("%PDF-", await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
     private string Url(string path) => new Uri(site.BaseAddress, path).ToString();
 }

@@ -24,6 +24,8 @@ public sealed record PublicPage(string Name, string Path, HttpStatusCode Status)
         new("poll-results", "/tham-do/1", HttpStatusCode.OK),
         new("poll-vote", "/tham-do/1/binh-chon", HttpStatusCode.OK),
         new("api-reference", "/tai-lieu-api", HttpStatusCode.OK),
+        new("document-list", "/van-ban?khoa=x", HttpStatusCode.OK),
+        new("document", "/van-ban/ket-luan-62-kl-tw", HttpStatusCode.OK),
     ];
 
     /// <summary>Each page type by name, one test case each.</summary>

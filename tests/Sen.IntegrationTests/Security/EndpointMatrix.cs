@@ -39,6 +39,9 @@ public static class EndpointMatrix
         new("GET", "{categorySlug}", null, Access.Anonymous),
         new("GET", "{categorySlug}/{articleSegment}", null, Access.Anonymous),
         new("GET", "tim-kiem", null, Access.Anonymous),
+        new("GET", "van-ban", null, Access.Anonymous),
+        new("GET", "van-ban/{slugOrId}", null, Access.Anonymous, "/van-ban/ket-luan-62-kl-tw"),
+        new("GET", "van-ban/tep/{id:int}/{name}", null, Access.Anonymous, "/van-ban/tep/1/ket-luan-so-62-kl-tw.pdf"),
         new("GET", "api/v1/search/suggest", null, Access.Anonymous),
 
         // Feeds, sitemaps and robots.txt (docs/SEO.md).
@@ -123,6 +126,18 @@ public static class EndpointMatrix
         new("POST", "admin/bai-viet/{id:int}/phien-ban", "Restore", Access.Newsroom, "/admin/bai-viet/{article}/phien-ban?handler=Restore"),
         new("GET", "admin/bai-viet/{id:int}/phien-ban/{number:int}", null, Access.Newsroom, "/admin/bai-viet/{article}/phien-ban/1"),
         new("GET", "admin/bai-viet/{id:int}/phien-ban/so-sanh", null, Access.Newsroom, "/admin/bai-viet/{article}/phien-ban/so-sanh?tu=1&den=1"),
+        // Documents: the articles' workflow rules (writers on their own drafts, approvers publish and return).
+        new("GET", "admin/van-ban", null, Access.Newsroom),
+        new("GET", "admin/van-ban/moi", null, Access.Newsroom),
+        new("POST", "admin/van-ban/moi", null, Access.Newsroom),
+        new("GET", "admin/van-ban/{id:int}", null, Access.Newsroom, "/admin/van-ban/1"),
+        new("POST", "admin/van-ban/{id:int}", null, Access.Newsroom, "/admin/van-ban/1"),
+        new("POST", "admin/van-ban/{id:int}", "Submit", Access.Newsroom, "/admin/van-ban/1?handler=Submit"),
+        new("POST", "admin/van-ban/{id:int}", "Attach", Access.Newsroom, "/admin/van-ban/1?handler=Attach"),
+        new("POST", "admin/van-ban/{id:int}", "RemoveFile", Access.Newsroom, "/admin/van-ban/1?handler=RemoveFile&attachmentId=1"),
+        new("POST", "admin/van-ban/{id:int}", "Return", Access.Approver, "/admin/van-ban/1?handler=Return"),
+        new("POST", "admin/van-ban/{id:int}", "Publish", Access.Approver, "/admin/van-ban/1?handler=Publish"),
+        new("POST", "admin/van-ban/{id:int}", "Unpublish", Access.Approver, "/admin/van-ban/1?handler=Unpublish"),
         new("GET", "admin/thung-rac", null, Access.Admin),
         new("POST", "admin/thung-rac", "Restore", Access.Admin, "/admin/thung-rac?handler=Restore&id={article}"),
         new("POST", "admin/thung-rac", "Confirm", Access.Admin),

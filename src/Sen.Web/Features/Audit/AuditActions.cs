@@ -47,6 +47,14 @@ public static class AuditActions
     public const string PollOpened = "poll.open";
     public const string PollClosed = "poll.close";
     public const string PollExported = "poll.export";
+    public const string DocumentCreated = "document.create";
+    public const string DocumentSaved = "document.save";
+    public const string DocumentSubmitted = "document.submit";
+    public const string DocumentReturned = "document.return";
+    public const string DocumentPublished = "document.publish";
+    public const string DocumentUnpublished = "document.unpublish";
+    public const string DocumentFileAttached = "document.file.attach";
+    public const string DocumentFileRemoved = "document.file.remove";
 
     /// <summary>Every action above, in declaration order: what the audit page filters by (each labelled Audit.Action.{key} in strings.tsv).</summary>
     public static readonly IReadOnlyList<string> All =

@@ -32,6 +32,9 @@ public sealed class CategoryPageModel(SenDbContext db, SiteContext siteContext, 
 
     public IReadOnlyList<Breadcrumb> Subcategories { get; private set; } = [];
 
+    /// <summary>For a congress term's category ("Khóa XI"): that term's documents in the library.</summary>
+    public int? Term => Documents.DocumentVocabulary.TermOfCategory(Slug);
+
     public PagerModel Pager => new(CurrentPage, PageCount, page => CategoryUrls.CategoryPage(Slug, page));
 
     public async Task<IActionResult> OnGetAsync(string categorySlug, CancellationToken cancellationToken)

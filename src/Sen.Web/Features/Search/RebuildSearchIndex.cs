@@ -44,6 +44,34 @@ public sealed class RebuildSearchIndex(SenDbContext db)
                 progress?.Report(count);
             }
 
+            // The document library: a few thousand at most, each a short record.
+            var documentsDone = 0;
+            while (true)
+            {
+                var documents = await db.LegalDocuments.AsNoTracking()
+                    .Where(d => d.Id > documentsDone && d.Status == Articles.ArticleStatus.Published)
+                    .OrderBy(d => d.Id)
+                    .Take(BatchSize)
+                    .ToListAsync(cancellationToken).ConfigureAwait(false);
+                if (documents.Count == 0)
+                {
+                    break;
+                }
+
+                foreach (var document in documents)
+                {
+                    var row = new SearchEntry();
+                    SearchEntryBuilder.Fill(row, document);
+                    db.SearchEntries.Add(row);
+                    count++;
+                }
+
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                db.ChangeTracker.Clear();
+                documentsDone = documents[^1].Id;
+                progress?.Report(count);
+            }
+
             if (db.Provider == DatabaseProvider.Sqlite)
             {
                 // Merges the FTS5 segments written batch by batch into one b-tree: smaller and faster to query.

@@ -77,6 +77,7 @@ public sealed class SearchArticles(SenDbContext db, ISearchIndex index)
                 ArticleSlug = e.Article != null ? e.Article.Slug : null,
                 CategorySlug = e.Article != null ? e.Article.Category!.Slug : null,
                 CategoryName = e.Article != null ? e.Article.Category!.Name : null,
+                DocumentSlug = e.DocumentId != null ? db.LegalDocuments.Where(d => d.Id == e.DocumentId).Select(d => d.Slug).FirstOrDefault() : null,
             })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var byId = rows.ToDictionary(r => r.Id);
@@ -90,7 +91,7 @@ public sealed class SearchArticles(SenDbContext db, ISearchIndex index)
 
             var url = r.Kind == SearchKind.Article && r.ArticleId is { } articleId && r.CategorySlug is not null
                 ? ArticleUrls.Article(r.CategorySlug, r.ArticleSlug!, articleId)
-                : "/";
+                : r.Kind == SearchKind.Document && r.DocumentSlug is not null ? Documents.DocumentUrls.Document(r.DocumentSlug) : "/";
             var snippet = withSnippets
                 ? SearchSnippet.Excerpt(r.Body, text) ?? SearchSnippet.Excerpt(r.Lead, text) ?? SearchSnippet.Plain(r.Lead.Length > 0 ? r.Lead : r.Body)
                 : "";

@@ -7,7 +7,7 @@ public enum SearchKind
 {
     Article = 1,
 
-    /// <summary>Reserved for the documents feature (number/symbol in <see cref="SearchEntry.Extra"/>, summary in <see cref="SearchEntry.Lead"/>).</summary>
+    /// <summary>A document of the library (number/symbol in <see cref="SearchEntry.Extra"/>, summary in <see cref="SearchEntry.Lead"/>).</summary>
     Document = 2,
 }
 
@@ -33,6 +33,13 @@ public sealed class SearchEntry
     public int? ArticleId { get; set; }
 
     public Article? Article { get; set; }
+
+    /// <summary>
+    /// The source document (Features/Documents). A plain column, no foreign key: adding one would make
+    /// SQLite rebuild the table and lose the FTS triggers; documents are never deleted, only taken down,
+    /// which removes this row (<see cref="SearchIndexSync"/>).
+    /// </summary>
+    public int? DocumentId { get; set; }
 
     public string Title { get; set; } = "";
 

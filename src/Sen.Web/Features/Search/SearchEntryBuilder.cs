@@ -1,4 +1,5 @@
 using Sen.Web.Features.Articles;
+using Sen.Web.Features.Documents;
 
 namespace Sen.Web.Features.Search;
 
@@ -21,6 +22,35 @@ public static class SearchEntryBuilder
         if (article.Id != 0)
         {
             entry.ArticleId = article.Id;
+        }
+    }
+
+    /// <summary>Whether the document has an entry: while readers can see it.</summary>
+    public static bool IsSearchable(LegalDocument document) =>
+        document is { Status: ArticleStatus.Published };
+
+    /// <summary>
+    /// A document's entry: its name ("Kết luận số 62-KL/TW") as title, so both "kết luận 62" and "62-KL/TW" find it,
+    /// the number and symbol as extra, the summary (trích yếu) as lead, the issuing body and term as body, dated by its issue date.
+    /// </summary>
+    public static void Fill(SearchEntry entry, LegalDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(document);
+        var body = DocumentVocabulary.BodyName(document.Body) + (document.Term is int term ? ", Khóa " + DocumentVocabulary.Roman(term) : "");
+        // Dated by its issue date, but never later than its publication: the index leaves out entries dated in the future.
+        var date = document.IssuedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        if (document.PublishedAt is { } published && date > published)
+        {
+            date = published;
+        }
+
+        Fill(entry, SearchKind.Document, document.SiteId, null, date,
+            DocumentVocabulary.Name(document.Kind, document.Number), document.Summary, document.Number, body);
+        entry.ArticleId = null;
+        if (document.Id != 0)
+        {
+            entry.DocumentId = document.Id;
         }
     }
 

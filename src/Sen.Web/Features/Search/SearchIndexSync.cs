@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sen.Web.Features.Articles;
+using Sen.Web.Features.Documents;
 using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Search;
@@ -17,8 +18,23 @@ internal static class SearchIndexSync
         nameof(Article.Status), nameof(Article.PublishedAt), nameof(Article.CategoryId), nameof(Article.SiteId),
     ];
 
+    private static readonly HashSet<string> IndexedDocumentProperties =
+    [
+        nameof(LegalDocument.Number), nameof(LegalDocument.Kind), nameof(LegalDocument.Body), nameof(LegalDocument.Summary),
+        nameof(LegalDocument.Term), nameof(LegalDocument.IssuedOn), nameof(LegalDocument.Status), nameof(LegalDocument.SiteId),
+    ];
+
     public static async Task BeforeSaveAsync(SenDbContext db, CancellationToken cancellationToken)
     {
+        var documents = ChangedDocuments(db);
+        if (documents.Count > 0)
+        {
+            var ids = documents.Select(d => d.Id).ToList();
+            var rows = await db.SearchEntries.Where(e => e.DocumentId != null && ids.Contains(e.DocumentId.Value))
+                .ToDictionaryAsync(e => e.DocumentId!.Value, cancellationToken).ConfigureAwait(false);
+            UpdateDocuments(db, documents, rows);
+        }
+
         var modified = AddNew(db);
         if (modified.Count > 0)
         {
@@ -31,6 +47,15 @@ internal static class SearchIndexSync
 
     public static void BeforeSave(SenDbContext db)
     {
+        var documents = ChangedDocuments(db);
+        if (documents.Count > 0)
+        {
+            var ids = documents.Select(d => d.Id).ToList();
+            var rows = db.SearchEntries.Where(e => e.DocumentId != null && ids.Contains(e.DocumentId.Value))
+                .ToDictionary(e => e.DocumentId!.Value);
+            UpdateDocuments(db, documents, rows);
+        }
+
         var modified = AddNew(db);
         if (modified.Count > 0)
         {
@@ -87,6 +112,38 @@ internal static class SearchIndexSync
             }
 
             SearchEntryBuilder.Fill(row, article);
+        }
+    }
+
+    // Documents are created as drafts (SaveDocument), so they are indexed when a later save publishes them;
+    // a document added already published (an import) is indexed by `sen search rebuild`.
+    private static List<LegalDocument> ChangedDocuments(SenDbContext db) =>
+        [.. db.ChangeTracker.Entries<LegalDocument>()
+            .Where(e => e.State == EntityState.Modified && e.Properties.Any(p => p.IsModified && IndexedDocumentProperties.Contains(p.Metadata.Name)))
+            .Select(e => e.Entity)];
+
+    private static void UpdateDocuments(SenDbContext db, List<LegalDocument> documents, Dictionary<int, SearchEntry> existing)
+    {
+        foreach (var document in documents)
+        {
+            existing.TryGetValue(document.Id, out var row);
+            if (!SearchEntryBuilder.IsSearchable(document))
+            {
+                if (row is not null)
+                {
+                    db.SearchEntries.Remove(row);
+                }
+
+                continue;
+            }
+
+            if (row is null)
+            {
+                row = new SearchEntry();
+                db.SearchEntries.Add(row);
+            }
+
+            SearchEntryBuilder.Fill(row, document);
         }
     }
 }

@@ -21,6 +21,7 @@ public static class CachingServiceCollectionExtensions
             o.UseCaseSensitivePaths = true;
             o.AddPolicy(PublicCache.Policy, new PublicPagePolicy(varyByPage: false));
             o.AddPolicy(PublicCache.PagedPolicy, new PublicPagePolicy(varyByPage: true));
+            o.AddPolicy(PublicCache.DocumentsPolicy, new PublicPagePolicy(varyByPage: true, Features.Documents.DocumentFilter.QueryKeys));
         });
 
         // Several nodes share one cache in Redis, so an eviction on one node is seen by all.

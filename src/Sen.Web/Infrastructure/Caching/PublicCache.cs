@@ -15,6 +15,9 @@ public sealed class PublicCache(IOutputCacheStore store, ILogger<PublicCache> lo
     /// <summary>Category pages, which vary by ?trang= and nothing else.</summary>
     public const string PagedPolicy = "public-paged";
 
+    /// <summary>The document library (/van-ban), which varies by its filters and ?trang=; its pages are not kept for the fast path.</summary>
+    public const string DocumentsPolicy = "public-documents";
+
     /// <summary>
     /// How long a page stays cached when nothing evicts it. Edits evict at once; this bounds what no
     /// write announces, such as a scheduled article reaching its publication time.
@@ -69,6 +72,9 @@ public sealed class PublicCache(IOutputCacheStore store, ILogger<PublicCache> lo
 
         /// <summary>Pages listing the category's articles: its page, its ancestors' pages, and its articles' pages (their "other articles").</summary>
         public static string Category(int id) => string.Create(CultureInfo.InvariantCulture, $"category:{id}");
+
+        /// <summary>The document library's list and detail pages.</summary>
+        public const string Documents = "documents";
 
     }
 }

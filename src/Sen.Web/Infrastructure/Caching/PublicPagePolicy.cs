@@ -11,9 +11,12 @@ namespace Sen.Web.Infrastructure.Caching;
 /// category pages, ?trang=. Neither the Host header nor other query strings split the cache, so made-up
 /// host names and junk parameters cannot fill it.
 /// </summary>
-internal sealed class PublicPagePolicy(bool varyByPage) : IOutputCachePolicy
+internal sealed class PublicPagePolicy(bool varyByPage, params string[] filterKeys) : IOutputCachePolicy
 {
     private static readonly StringValues PageKey = new(PageQuery.Parameter);
+
+    // The document library's filters (validated by its page, which answers a bad value with a 400 that is never stored).
+    private readonly StringValues queryKeys = filterKeys.Length > 0 ? new StringValues(filterKeys) : PageKey;
 
     async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
@@ -33,7 +36,7 @@ internal sealed class PublicPagePolicy(bool varyByPage) : IOutputCachePolicy
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = PublicCache.Lifetime;
-        context.CacheVaryByRules.QueryKeys = varyByPage ? PageKey : StringValues.Empty;
+        context.CacheVaryByRules.QueryKeys = varyByPage ? queryKeys : StringValues.Empty;
         context.CacheVaryByRules.VaryByHost = false;
         context.CacheVaryByRules.VaryByValues["site"] = services.GetRequiredService<IRequestSite>().KeyFor(request);
         context.Tags.Add(PublicCache.Tags.Chrome);

@@ -8,6 +8,7 @@ using Sen.Web.Features.Accounts;
 using Sen.Web.Features.Articles;
 using Sen.Web.Features.Audit;
 using Sen.Web.Features.Categories;
+using Sen.Web.Features.Documents;
 using Sen.Web.Features.Links;
 using Sen.Web.Features.Media;
 using Sen.Web.Features.Newsroom;
@@ -58,6 +59,9 @@ public abstract class SenDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Poll> Polls => Set<Poll>();
 
     public DbSet<PollOption> PollOptions => Set<PollOption>();
+
+    public DbSet<LegalDocument> LegalDocuments => Set<LegalDocument>();
+    public DbSet<DocumentAttachment> DocumentAttachments => Set<DocumentAttachment>();
 
     public abstract DatabaseProvider Provider { get; }
 

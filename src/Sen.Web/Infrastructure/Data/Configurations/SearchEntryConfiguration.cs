@@ -16,6 +16,7 @@ internal sealed class SearchEntryConfiguration : IEntityTypeConfiguration<Search
         builder.Property(e => e.Lead).HasMaxLength(4000);
         builder.Property(e => e.Extra).HasMaxLength(1000);
         builder.HasIndex(e => e.ArticleId).IsUnique();
+        builder.HasIndex(e => e.DocumentId).IsUnique();
         builder.HasIndex(e => new { e.SiteId, e.PublishedAt });
 
         // The full-text structures (SQLite FTS5 table and triggers, PostgreSQL tsvector column and
