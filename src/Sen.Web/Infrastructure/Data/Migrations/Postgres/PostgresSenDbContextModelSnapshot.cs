@@ -549,6 +549,122 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("CategorySlugAliases");
                 });
 
+            modelBuilder.Entity("Sen.Web.Features.Documents.DocumentAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("DocumentAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("Sen.Web.Features.Documents.LegalDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Body")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int?>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Review")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SubmittedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("Term")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Review");
+
+                    b.HasIndex("SiteId", "Slug")
+                        .IsUnique();
+
+                    b.HasIndex("SiteId", "Status", "IssuedOn", "Id");
+
+                    b.ToTable("LegalDocuments", (string)null);
+                });
+
             modelBuilder.Entity("Sen.Web.Features.Links.WebsiteLink", b =>
                 {
                     b.Property<int>("Id")
@@ -865,6 +981,79 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("Sen.Web.Features.Polls.Poll", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BallotCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("OpensAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Status", "OpensAt");
+
+                    b.ToTable("Polls");
+                });
+
+            modelBuilder.Entity("Sen.Web.Features.Polls.PollOption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PollId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("VoteCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PollId", "SortOrder");
+
+                    b.ToTable("PollOptions");
+                });
+
             modelBuilder.Entity("Sen.Web.Features.Redirects.Redirect", b =>
                 {
                     b.Property<int>("Id")
@@ -928,6 +1117,9 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int?>("CategoryId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Extra")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -975,6 +1167,9 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ArticleId")
+                        .IsUnique();
+
+                    b.HasIndex("DocumentId")
                         .IsUnique();
 
                     b.HasIndex("SiteId", "PublishedAt");
@@ -1217,6 +1412,24 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sen.Web.Features.Documents.DocumentAttachment", b =>
+                {
+                    b.HasOne("Sen.Web.Features.Documents.LegalDocument", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sen.Web.Features.Documents.LegalDocument", b =>
+                {
+                    b.HasOne("Sen.Web.Features.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sen.Web.Features.Links.WebsiteLink", b =>
                 {
                     b.HasOne("Sen.Web.Features.Sites.Site", null)
@@ -1274,6 +1487,24 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sen.Web.Features.Polls.Poll", b =>
+                {
+                    b.HasOne("Sen.Web.Features.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sen.Web.Features.Polls.PollOption", b =>
+                {
+                    b.HasOne("Sen.Web.Features.Polls.Poll", null)
+                        .WithMany("Options")
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sen.Web.Features.Redirects.Redirect", b =>
                 {
                     b.HasOne("Sen.Web.Features.Sites.Site", null)
@@ -1313,9 +1544,19 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Children");
                 });
 
+            modelBuilder.Entity("Sen.Web.Features.Documents.LegalDocument", b =>
+                {
+                    b.Navigation("Attachments");
+                });
+
             modelBuilder.Entity("Sen.Web.Features.Media.MediaAsset", b =>
                 {
                     b.Navigation("Variants");
+                });
+
+            modelBuilder.Entity("Sen.Web.Features.Polls.Poll", b =>
+                {
+                    b.Navigation("Options");
                 });
 #pragma warning restore 612, 618
         }

@@ -526,6 +526,118 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("CategorySlugAliases");
                 });
 
+            modelBuilder.Entity("Sen.Web.Features.Documents.DocumentAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("DocumentAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("Sen.Web.Features.Documents.LegalDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Body")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Review")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SubmittedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Term")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Review");
+
+                    b.HasIndex("SiteId", "Slug")
+                        .IsUnique();
+
+                    b.HasIndex("SiteId", "Status", "IssuedOn", "Id");
+
+                    b.ToTable("LegalDocuments", (string)null);
+                });
+
             modelBuilder.Entity("Sen.Web.Features.Links.WebsiteLink", b =>
                 {
                     b.Property<int>("Id")
@@ -832,6 +944,75 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("Sen.Web.Features.Polls.Poll", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BallotCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("OpensAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Status", "OpensAt");
+
+                    b.ToTable("Polls");
+                });
+
+            modelBuilder.Entity("Sen.Web.Features.Polls.PollOption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PollId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VoteCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PollId", "SortOrder");
+
+                    b.ToTable("PollOptions");
+                });
+
             modelBuilder.Entity("Sen.Web.Features.Redirects.Redirect", b =>
                 {
                     b.Property<int>("Id")
@@ -891,6 +1072,9 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int?>("CategoryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Extra")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -938,6 +1122,9 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ArticleId")
+                        .IsUnique();
+
+                    b.HasIndex("DocumentId")
                         .IsUnique();
 
                     b.HasIndex("SiteId", "PublishedAt");
@@ -1178,6 +1365,24 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sen.Web.Features.Documents.DocumentAttachment", b =>
+                {
+                    b.HasOne("Sen.Web.Features.Documents.LegalDocument", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sen.Web.Features.Documents.LegalDocument", b =>
+                {
+                    b.HasOne("Sen.Web.Features.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sen.Web.Features.Links.WebsiteLink", b =>
                 {
                     b.HasOne("Sen.Web.Features.Sites.Site", null)
@@ -1235,6 +1440,24 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sen.Web.Features.Polls.Poll", b =>
+                {
+                    b.HasOne("Sen.Web.Features.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sen.Web.Features.Polls.PollOption", b =>
+                {
+                    b.HasOne("Sen.Web.Features.Polls.Poll", null)
+                        .WithMany("Options")
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sen.Web.Features.Redirects.Redirect", b =>
                 {
                     b.HasOne("Sen.Web.Features.Sites.Site", null)
@@ -1274,9 +1497,19 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Children");
                 });
 
+            modelBuilder.Entity("Sen.Web.Features.Documents.LegalDocument", b =>
+                {
+                    b.Navigation("Attachments");
+                });
+
             modelBuilder.Entity("Sen.Web.Features.Media.MediaAsset", b =>
                 {
                     b.Navigation("Variants");
+                });
+
+            modelBuilder.Entity("Sen.Web.Features.Polls.Poll", b =>
+                {
+                    b.Navigation("Options");
                 });
 #pragma warning restore 612, 618
         }
