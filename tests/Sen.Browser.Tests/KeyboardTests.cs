@@ -20,7 +20,7 @@ public sealed class KeyboardTests(SenSite site)
             tag: el.tagName.toLowerCase(),
             text: (el.getAttribute('aria-label') || el.textContent || el.value || el.getAttribute('placeholder') || '').replace(/\s+/g, ' ').trim().slice(0, 60),
             href: el.getAttribute('href'),
-            area: el.closest('.skip-link') ? 'skip' : el.closest('.main-nav') ? 'menu' : el.closest('header') ? 'header' : el.closest('main') ? 'main' : el.closest('aside') ? 'sidebar' : el.closest('footer') ? 'footer' : 'other',
+            area: el.closest('.skip-link') ? 'skip' : el.closest('.main-nav') ? 'menu' : el.closest('.site-header') ? 'header' : el.closest('main') ? 'main' : el.closest('aside') ? 'sidebar' : el.closest('footer') ? 'footer' : 'other',
             focusVisible: el.matches(':focus-visible'),
             ring,
             outline: style.outlineStyle + ' ' + style.outlineWidth + ' ' + style.outlineColor,

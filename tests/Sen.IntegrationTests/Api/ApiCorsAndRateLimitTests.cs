@@ -80,7 +80,6 @@ public sealed class ApiCorsAndRateLimitTests(SqliteAppFactory factory) : IClassF
     [InlineData("Api:RateLimit:PermitsPerMinute", "0")]
     [InlineData("Api:Cors:AllowedOrigins:0", "not an origin")]
     [InlineData("Api:Cors:AllowedOrigins:0", "https://example.vn/path")]
-    [InlineData("Api:PublicBaseUrl", "ftp://example.vn")]
     public async Task Bad_settings_stop_the_start(string setting, string value)
     {
         var data = Directory.CreateTempSubdirectory("sen-api-");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
@@ -45,9 +46,14 @@ public sealed class OpenApiDocumentTests(SqliteAppFactory factory) : IClassFixtu
         Assert.True(operations.Count >= 5, $"only {operations.Count} operations are documented");
         foreach (var (path, method, operation) in operations)
         {
-            Assert.Equal("get", method);
             var url = path.Replace("{id}", article.Id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-            var required = (operation.TryGetProperty("parameters", out var ps) ? ps.EnumerateArray() : default)
+            var parameters = (operation.TryGetProperty("parameters", out var ps) ? ps.EnumerateArray() : default).ToList();
+            foreach (var p in parameters.Where(p => p.GetProperty("in").GetString() == "path" && p.TryGetProperty("example", out _)))
+            {
+                url = url.Replace("{" + p.GetProperty("name").GetString() + "}", p.GetProperty("example").ToString(), StringComparison.Ordinal);
+            }
+
+            var required = parameters
                 .Where(p => p.GetProperty("in").GetString() == "query" && p.TryGetProperty("required", out var r) && r.GetBoolean())
                 .Select(p => p.GetProperty("name").GetString() + "=que+son")
                 .ToList();
@@ -57,8 +63,8 @@ public sealed class OpenApiDocumentTests(SqliteAppFactory factory) : IClassFixtu
             }
 
             Assert.DoesNotContain("{", url, StringComparison.Ordinal);
-            using var response = await client.GetAsync(new Uri(url, UriKind.Relative), Ct);
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} (documented as {path}): {(int)response.StatusCode}");
+            using var response = method == "post" ? await VoteAsync(client, path, url) : await client.GetAsync(new Uri(url, UriKind.Relative), Ct);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{method} {url} (documented as {path}): {(int)response.StatusCode}");
             Assert.True(operation.GetProperty("responses").TryGetProperty("200", out _), $"{path} documents no 200");
         }
     }
@@ -82,6 +88,15 @@ public sealed class OpenApiDocumentTests(SqliteAppFactory factory) : IClassFixtu
     {
         factory.RequireProvider();
         return factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    }
+
+    /// <summary>The one documented write, a vote: for the poll's first option, as JSON.</summary>
+    private static async Task<HttpResponseMessage> VoteAsync(HttpClient client, string path, string url)
+    {
+        Assert.Equal("/api/v1/polls/{pollId}/votes", path);
+        using var poll = await PublicApiTests<SqliteAppFactory>.GetJsonAsync(client, url[..^"/votes".Length]);
+        var option = poll.RootElement.GetProperty("options")[0].GetProperty("id").GetInt32();
+        return await client.PostAsJsonAsync(new Uri(url, UriKind.Relative), new { options = new[] { option } }, Ct);
     }
 
     private static IEnumerable<(string Path, string Method, JsonElement Operation)> Operations(JsonElement root) =>

@@ -12,7 +12,13 @@ public static class Inert
         var page = Html.Parse(html);
         var handlers = page.QuerySelectorAll("*").SelectMany(e => e.Attributes.Where(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)).Select(a => $"{e.LocalName}[{a.Name}]")).ToList();
         Xunit.Assert.Empty(handlers);
-        Xunit.Assert.Empty(page.QuerySelectorAll("script:not([src]), svg, xss, img[src=x]"));
+        // JSON-LD is data, not script: it must still parse as JSON whatever was typed (nothing broke out of it).
+        Xunit.Assert.Empty(page.QuerySelectorAll("script:not([src]):not([type='application/ld+json']), svg, xss, img[src=x]"));
+        foreach (var data in page.QuerySelectorAll("script[type='application/ld+json']"))
+        {
+            using var parsed = System.Text.Json.JsonDocument.Parse(data.TextContent);
+        }
+
         Xunit.Assert.DoesNotContain(page.QuerySelectorAll("a[href]"), a => a.GetAttribute("href")!.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase));
         if (hostile.Contains('<', StringComparison.Ordinal))
         {

@@ -14,6 +14,8 @@ public sealed class MediaHost : IAsyncDisposable
 
     private readonly WebApplicationFactory<Program> app;
 
+    private IReadOnlyList<string> atStart = [];
+
     private MediaHost(SenAppFactory factory, long? maxBytes)
     {
         Folder = Path.Combine(Path.GetTempPath(), "sen-media-tests", Guid.NewGuid().ToString("N"));
@@ -35,7 +37,12 @@ public sealed class MediaHost : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(factory);
         factory.RequireProvider();
-        return new MediaHost(factory, maxBytes);
+        var host = new MediaHost(factory, maxBytes);
+
+        // Started now, so what start-up writes (the demo documents' PDF, on a new database) is there before the test's uploads.
+        _ = host.app.Services;
+        host.atStart = host.AllFiles();
+        return host;
     }
 
     public HttpClient CreateClient() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -54,8 +61,10 @@ public sealed class MediaHost : IAsyncDisposable
     public Task<UploadResult> UploadAsync(Stream content, string fileName, string? altText = "Ảnh minh họa", string? caption = null, string? declaredType = "image/jpeg") =>
         InScopeAsync(sp => sp.GetRequiredService<UploadMedia>().HandleAsync(new UploadMedia.Command(content, fileName, declaredType, altText, caption), Ct));
 
-    /// <summary>Every file in the media folder, hidden ones too (a temporary file left behind counts).</summary>
-    public IReadOnlyList<string> Files() =>
+    /// <summary>Every file the media folder gained since start, hidden ones too (a temporary file left behind counts).</summary>
+    public IReadOnlyList<string> Files() => [.. AllFiles().Except(atStart, StringComparer.Ordinal)];
+
+    private IReadOnlyList<string> AllFiles() =>
         Directory.Exists(Folder) ? [.. Directory.GetFiles(Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal)!] : [];
 
     public byte[] Read(string key) => File.ReadAllBytes(Path.Combine(Folder, key));

@@ -20,7 +20,11 @@ public enum Access
 /// One endpoint: its method, route and Razor Pages handler, who may call it, and a URL to call it with
 /// ({article}, {user} and {token} are replaced by the test's own rows).
 /// </summary>
-public sealed record EndpointRow(string Method, string Route, string? Handler, Access Access, string? Url = null)
+/// <remarks>
+/// <paramref name="JsonOnly"/>: a state-changing API endpoint that takes only a JSON body instead of an antiforgery
+/// token (browsers send no cross-site JSON POST without a CORS preflight); a form post without a token is 415 there.
+/// </remarks>
+public sealed record EndpointRow(string Method, string Route, string? Handler, Access Access, string? Url = null, bool JsonOnly = false)
 {
     public string Key => EndpointInventory.Key(Method, Route, Handler);
 
@@ -58,6 +62,11 @@ public static class EndpointMatrix
         new("GET", "api/v1/articles/{id}", null, Access.Anonymous, "/api/v1/articles/{article}"),
         new("GET", "api/v1/categories", null, Access.Anonymous),
         new("GET", "api/v1/search", null, Access.Anonymous, "/api/v1/search?q=que+son"),
+        new("GET", "api/v1/documents", null, Access.Anonymous),
+        new("GET", "api/v1/documents/{slugOrId}", null, Access.Anonymous, "/api/v1/documents/ket-luan-62-kl-tw"),
+        new("GET", "api/v1/polls", null, Access.Anonymous),
+        new("GET", "api/v1/polls/{pollId}", null, Access.Anonymous, "/api/v1/polls/1"),
+        new("POST", "api/v1/polls/{pollId}/votes", null, Access.Anonymous, "/api/v1/polls/1/votes", JsonOnly: true),
         new("GET", "openapi/{documentName}.json", null, Access.Anonymous, "/openapi/v1.json"),
         new("*", "api/{**rest}", null, Access.Anonymous, "/api/v1/khong-co"),
         new("GET", "tai-lieu-api", null, Access.Anonymous),

@@ -24,21 +24,34 @@ internal sealed class ApiDocumentTransformer(IStringLocalizer<SharedResource> te
         return Task.CompletedTask;
     }
 
+    /// <summary>A parameter's description: <c>Api.Param.{operation}.{name}</c> where one name means something else there (sap-xep), else <c>Api.Param.{name}</c>.</summary>
+    private string ParameterText(string? operation, string? parameter)
+    {
+        var own = text[$"Api.Param.{operation}.{parameter}"];
+        return own.ResourceNotFound ? text[$"Api.Param.{parameter}"] : own;
+    }
+
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(context);
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-        if (metadata.OfType<IEndpointNameMetadata>().LastOrDefault()?.EndpointName is { } name)
+        var name = metadata.OfType<IEndpointNameMetadata>().LastOrDefault()?.EndpointName;
+        if (name is not null)
         {
             operation.Summary = text[$"Api.Op.{name}.Summary"];
             operation.Description = text[$"Api.Op.{name}.Description"];
         }
 
+        if (metadata.OfType<ApiRequestBody>().LastOrDefault() is { } body)
+        {
+            operation.RequestBody = body.ToOpenApi(text[body.DescriptionKey]);
+        }
+
         operation.Parameters ??= [];
         foreach (var parameter in operation.Parameters.OfType<OpenApiParameter>())
         {
-            parameter.Description = text[$"Api.Param.{parameter.Name}"];
+            parameter.Description = ParameterText(name, parameter.Name);
         }
 
         foreach (var p in metadata.OfType<ApiParameters>().LastOrDefault()?.Items ?? [])
@@ -60,7 +73,7 @@ internal sealed class ApiDocumentTransformer(IStringLocalizer<SharedResource> te
                 Name = p.Name,
                 In = ParameterLocation.Query,
                 Required = p.Required,
-                Description = text[$"Api.Param.{p.Name}"],
+                Description = ParameterText(name, p.Name),
                 Schema = schema,
                 Example = p.Example is null ? null : JsonValue.Create(p.Example),
             });

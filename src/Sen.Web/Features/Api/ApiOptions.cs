@@ -21,18 +21,3 @@ public sealed class ApiRateLimitOptions
     [Range(1, 1_000_000)]
     public int PermitsPerMinute { get; set; } = 120;
 }
-
-/// <summary>
-/// The address readers use (<c>Api:PublicBaseUrl</c>, e.g. <c>https://tinhuy.example.vn</c>), from which
-/// the API builds absolute canonical links. Not from the request's Host header: answers are cached for
-/// everyone, and any client can send any Host. Without it, canonical links are site-relative paths.
-/// </summary>
-public sealed class ApiLinkOptions
-{
-    public const string Section = "Api";
-
-    public string? PublicBaseUrl { get; set; }
-
-    public string Absolute(string path) =>
-        string.IsNullOrWhiteSpace(PublicBaseUrl) ? path : PublicBaseUrl.TrimEnd('/') + path;
-}

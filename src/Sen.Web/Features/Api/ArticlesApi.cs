@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Sen.Web.Features.Articles;
 using Sen.Web.Features.Categories;
 using Sen.Web.Features.Search;
@@ -44,7 +43,7 @@ public static class ArticlesApi
     }
 
     private static async Task<Results<Ok<ApiPage<ApiArticleSummary>>, ProblemHttpResult>> ListAsync(
-        HttpContext http, SenDbContext db, SearchFilters filters, IOptions<ApiLinkOptions> links, CancellationToken cancellationToken)
+        HttpContext http, SenDbContext db, SearchFilters filters, PublicBaseUrl publicUrl, CancellationToken cancellationToken)
     {
         var request = http.Request;
         if (!PageQuery.TryRead(request, out var pageNumber))
@@ -98,12 +97,11 @@ public static class ArticlesApi
 
         // Every article write evicts the home tag; category renames evict the chrome every answer carries.
         PublicCache.Tag(http, PublicCache.Tags.Home);
-        var link = links.Value;
         var items = rows.Select(r =>
         {
             var url = ArticleUrls.Article(r.CategorySlug, r.Slug, r.Id);
             return new ApiArticleSummary(
-                r.Id, r.Title, r.Lead, url, link.Absolute(url), r.CoverImageUrl,
+                r.Id, r.Title, r.Lead, url, publicUrl.AbsoluteWhenConfigured(url), r.CoverImageUrl,
                 new ApiCategoryRef(r.CategoryId, r.CategorySlug, r.CategoryName, CategoryUrls.Category(r.CategorySlug)),
                 ApiTime.Vietnam(r.PublishedAt!.Value));
         }).ToList();
@@ -111,7 +109,7 @@ public static class ArticlesApi
     }
 
     private static async Task<Results<Ok<ApiArticle>, ProblemHttpResult>> DetailAsync(
-        HttpContext http, string id, SenDbContext db, SiteContext siteContext, TimeProvider clock, IOptions<ApiLinkOptions> links, CancellationToken cancellationToken)
+        HttpContext http, string id, SenDbContext db, SiteContext siteContext, TimeProvider clock, PublicBaseUrl publicUrl, CancellationToken cancellationToken)
     {
         if (!ApiQuery.TryId(id, out var articleId))
         {
@@ -148,7 +146,7 @@ public static class ArticlesApi
         PublicCache.Tag(http, PublicCache.Tags.Article(a.Id), PublicCache.Tags.Category(a.CategoryId));
         var url = ArticleUrls.Article(a.CategorySlug, a.Slug, a.Id);
         return TypedResults.Ok(new ApiArticle(
-            a.Id, a.Title, a.Lead, a.BodyHtml, url, links.Value.Absolute(url),
+            a.Id, a.Title, a.Lead, a.BodyHtml, url, publicUrl.AbsoluteWhenConfigured(url),
             string.IsNullOrEmpty(a.CoverImageUrl) ? null : new ApiCover(a.CoverImageUrl, a.CoverCaption),
             new ApiAuthor(a.AuthorName, a.AuthorUnit),
             new ApiCategoryRef(a.CategoryId, a.CategorySlug, a.CategoryName, CategoryUrls.Category(a.CategorySlug)),

@@ -19,12 +19,6 @@ public static class PublicApi
 
     public static IServiceCollection AddPublicApi(this IServiceCollection services)
     {
-        services.AddOptions<ApiLinkOptions>()
-            .BindConfiguration(ApiLinkOptions.Section)
-            .Validate(
-                o => string.IsNullOrWhiteSpace(o.PublicBaseUrl) || (Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"),
-                "Api:PublicBaseUrl must be an absolute http(s) address.")
-            .ValidateOnStart();
         services.AddApiCors();
         services.AddApiRateLimits();
 
@@ -46,7 +40,7 @@ public static class PublicApi
             .RequireRateLimiting(ApiRateLimits.Policy)
             .RequireCors(ApiCors.Policy)
             .WithMetadata(PublicApiMetadata.Instance);
-        api.MapArticlesApi().MapCategoriesApi().MapSearchEndpoint();
+        api.MapArticlesApi().MapCategoriesApi().MapSearchEndpoint().MapDocumentsApi().MapPollsApi();
 
         app.MapOpenApi(DocumentPath)
             .RequireRateLimiting(ApiRateLimits.Policy)

@@ -97,6 +97,5 @@ public sealed record ArticleView(
 /// <summary>What _Article.cshtml shows: the article with its breadcrumbs and the category's other articles.</summary>
 /// <paramref name="LiveViewCount"/>: the count is spliced in per request by the view counter (public pages);
 /// otherwise the stored count is written as it is (the newsroom's preview, which counts no view).
-/// <paramref name="ShowTools"/>: the share, print and text-size bar (public pages).
 public sealed record ArticleContent(
-    ArticleView Article, IReadOnlyList<Breadcrumb> Breadcrumbs, IReadOnlyList<ArticleSummary> OtherArticles, bool LiveViewCount = true, bool ShowTools = false);
+    ArticleView Article, IReadOnlyList<Breadcrumb> Breadcrumbs, IReadOnlyList<ArticleSummary> OtherArticles, bool LiveViewCount = true);

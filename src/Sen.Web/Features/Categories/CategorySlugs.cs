@@ -14,7 +14,7 @@ public static class CategorySlugs
     {
         // Pages and endpoints, today's and those the newsroom, documents, polls, feeds and operations bring.
         "admin", "api", "tim-kiem", "loi", "tham-do", "van-ban", "rss", "sitemap", "robots", "feed",
-        "openapi", "healthz", "readyz", "metrics", "tai-khoan", "dang-nhap", "dang-xuat", "media", "uploads",
+        "openapi", "tai-lieu-api", "healthz", "readyz", "metrics", "tai-khoan", "dang-nhap", "dang-xuat", "media", "uploads",
 
         // Static files (wwwroot folders).
         "css", "js", "img", "lib", "fonts", "favicon",

@@ -51,7 +51,10 @@ public sealed class PollVoteCookie(IDataProtectionProvider protection, TimeProvi
 
     public bool HasVoted(HttpRequest request, int pollId) => Read(request).Contains(pollId);
 
-    /// <summary>Adds <paramref name="pollId"/> to the reader's cookie (a year long, only for /tham-do).</summary>
+    /// <summary>
+    /// Adds <paramref name="pollId"/> to the reader's cookie (a year long). For the whole site, as the vote arrives at
+    /// /tham-do/{id}/binh-chon and at /api/v1/polls/{id}/votes; cached pages never vary by it.
+    /// </summary>
     public void Remember(HttpContext context, int pollId)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -59,7 +62,7 @@ public sealed class PollVoteCookie(IDataProtectionProvider protection, TimeProvi
         var value = protector.Protect(string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture))));
         context.Response.Cookies.Append(Name, value, new CookieOptions
         {
-            Path = PollUrls.List,
+            Path = "/",
             HttpOnly = true,
             Secure = context.Request.IsHttps,
             SameSite = SameSiteMode.Lax,

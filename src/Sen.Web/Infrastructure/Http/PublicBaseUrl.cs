@@ -40,6 +40,16 @@ public sealed class PublicBaseUrl
             ? uri.GetLeftPart(UriPartial.Path).TrimEnd('/')
             : null;
 
+    /// <summary>
+    /// "https://host/path" when <c>Site:PublicUrl</c> (or an older key) is set, else the site-relative path as it is:
+    /// for answers cached for every client, which must not carry whatever Host header the first one sent.
+    /// </summary>
+    public string AbsoluteWhenConfigured(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Configured is null ? path : Configured + (path.StartsWith('/') ? path : "/" + path);
+    }
+
     /// <summary>The base for this request: the configured one, else the request's scheme, host and path base.</summary>
     public string For(HttpRequest request)
     {
