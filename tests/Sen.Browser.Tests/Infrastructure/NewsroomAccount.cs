@@ -40,7 +40,9 @@ public sealed partial class NewsroomAccount(SenSite site)
         await page.GetByLabel("E-mail").FillAsync(Email);
         await page.GetByLabel("Mật khẩu").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin");
+
+        // Signed in once the redirect to the dashboard commits: callers go on to their own page.
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin", new() { WaitUntil = WaitUntilState.Commit });
     }
 
     private async Task<HttpClient> SetUpAsync(CancellationToken cancellationToken)
