@@ -17,9 +17,8 @@ public static class BackupCommands
             var watch = Stopwatch.StartNew();
             try
             {
-                var result = await ActivatorUtilities.CreateInstance<CreateBackup>(services)
-                    .HandleAsync(parse.GetValue(output)!.FullName, ProgressLine(), ct).ConfigureAwait(false);
-                Console.Error.WriteLine();
+                var result = await ConsoleProgress.RunAsync(progress => ActivatorUtilities.CreateInstance<CreateBackup>(services)
+                    .HandleAsync(parse.GetValue(output)!.FullName, progress, ct)).ConfigureAwait(false);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"Đã sao lưu / backed up: {result.Files} tệp / files, {result.Bytes / 1024.0 / 1024.0:0.0} MB ({watch.Elapsed.TotalSeconds:0.0} s)"));
                 return 0;
@@ -46,8 +45,8 @@ public static class BackupCommands
             {
                 try
                 {
-                    var result = await ActivatorUtilities.CreateInstance<RestoreBackup>(services).HandleAsync(path.FullName, ProgressLine(), ct).ConfigureAwait(false);
-                    Console.Error.WriteLine();
+                    var result = await ConsoleProgress.RunAsync(progress => ActivatorUtilities.CreateInstance<RestoreBackup>(services)
+                        .HandleAsync(path.FullName, progress, ct)).ConfigureAwait(false);
                     await (result.Restored ? Console.Out : Console.Error).WriteLineAsync(result.Message).ConfigureAwait(false);
                     return result.Restored ? 0 : 2;
                 }
@@ -61,36 +60,33 @@ public static class BackupCommands
 
         var from = new Option<string>("--from") { Description = "Nguồn / source: sqlite:\"Data Source=sen.db\" | postgres:\"Host=…;Database=…\"", Required = true };
         var to = new Option<string>("--to") { Description = "Đích (trống) / target (empty): sqlite:… | postgres:…", Required = true };
-        var copy = new Command("copy", "Chép toàn bộ cơ sở dữ liệu sang cơ sở dữ liệu trống khác (SQLite ↔ PostgreSQL). / Copy the whole database into an empty one (SQLite ↔ PostgreSQL).") { from, to };
+        var mediaFrom = new Option<DirectoryInfo?>("--media-from") { Description = "Thư mục media hiện tại (cùng --media-to). / The current media folder (with --media-to)." };
+        var mediaTo = new Option<DirectoryInfo?>("--media-to") { Description = "Thư mục media mới, ví dụ ổ NFS của các máy chủ. / The new media folder, e.g. the nodes' NFS mount." };
+        var copy = new Command("copy", "Chép toàn bộ cơ sở dữ liệu sang cơ sở dữ liệu trống khác (SQLite ↔ PostgreSQL), và tệp media nếu cần. / Copy the whole database into an empty one (SQLite ↔ PostgreSQL), and the media files if asked.") { from, to, mediaFrom, mediaTo };
         copy.SetAction(async (parse, cancellationToken) =>
         {
             var source = CopyDatabase.Endpoint.TryParse(parse.GetValue(from));
             var target = CopyDatabase.Endpoint.TryParse(parse.GetValue(to));
-            if (source is null || target is null)
+            var (mediaSource, mediaTarget) = (parse.GetValue(mediaFrom), parse.GetValue(mediaTo));
+            if (source is null || target is null || (mediaSource is null) != (mediaTarget is null))
             {
-                await Console.Error.WriteLineAsync("Dạng / form: --from sqlite:\"Data Source=sen.db\" --to postgres:\"Host=…;Database=…;Username=…\"").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync("Dạng / form: --from sqlite:\"Data Source=sen.db\" --to postgres:\"Host=…;Database=…;Username=…\" [--media-from DIR --media-to DIR]").ConfigureAwait(false);
                 return 2;
             }
 
-            var result = await CopyDatabase.HandleAsync(source, target, ProgressLine(), cancellationToken).ConfigureAwait(false);
-            Console.Error.WriteLine();
+            var result = await ConsoleProgress.RunAsync(progress => CopyDatabase.HandleAsync(source, target, progress, cancellationToken)).ConfigureAwait(false);
             await (result.Copied ? Console.Out : Console.Error).WriteLineAsync(result.Message).ConfigureAwait(false);
-            return result.Copied ? 0 : 2;
+            if (!result.Copied || mediaSource is null)
+            {
+                return result.Copied ? 0 : 2;
+            }
+
+            var media = await ConsoleProgress.RunAsync(progress => CopyMediaFolder.HandleAsync(mediaSource.FullName, mediaTarget!.FullName, progress, cancellationToken)).ConfigureAwait(false);
+            await (media.Succeeded ? Console.Out : Console.Error).WriteLineAsync(media.Problem
+                ?? $"Đã chép / copied {media.Copied} tệp media / media files ({media.Unchanged} đã có / already there)").ConfigureAwait(false);
+            return media.Succeeded ? 0 : 2;
         });
 
         return [backup, restore, new Command("db", "Cơ sở dữ liệu. / The database.") { copy }];
     }
-
-    // One line that rewrites itself on a terminal; plain lines when the output is redirected (logs).
-    private static Progress<string> ProgressLine() => new(step =>
-    {
-        if (Console.IsErrorRedirected)
-        {
-            Console.Error.WriteLine(step);
-        }
-        else
-        {
-            Console.Error.Write("\r\u001b[K" + step);
-        }
-    });
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Sen.Web.Infrastructure.Cli;
 using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Backup;
@@ -38,7 +39,7 @@ public sealed class CopyDatabase
 
     public sealed record Result(bool Copied, string Message, long Rows = 0);
 
-    public static async Task<Result> HandleAsync(Endpoint from, Endpoint to, IProgress<string>? progress, CancellationToken cancellationToken)
+    public static async Task<Result> HandleAsync(Endpoint from, Endpoint to, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
@@ -56,11 +57,12 @@ public sealed class CopyDatabase
         }
 
         long rows = 0;
-        foreach (var type in types)
+        for (var i = 0; i < types.Count; i++)
         {
+            var type = types[i];
             var copied = await (Task<int>)CopyTableMethod.MakeGenericMethod(type.ClrType).Invoke(null, [source, target, cancellationToken])!;
             rows += copied;
-            progress?.Report($"{type.GetTableName()}: {copied}");
+            progress?.Report(new WorkProgress(BackupStages.Tables, i + 1, types.Count));
         }
 
         if (to.Provider == DatabaseProvider.Postgres)

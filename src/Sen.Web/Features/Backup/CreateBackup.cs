@@ -2,6 +2,7 @@ using System.Formats.Tar;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Sen.Web.Features.Media;
+using Sen.Web.Infrastructure.Cli;
 using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Backup;
@@ -15,7 +16,7 @@ public sealed class CreateBackup(SenDbContext db, LocalFolderMediaStore media, T
 {
     public sealed record Result(int Files, long Bytes);
 
-    public async Task<Result> HandleAsync(string outPath, IProgress<string>? progress, CancellationToken cancellationToken)
+    public async Task<Result> HandleAsync(string outPath, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outPath);
         outPath = Path.GetFullPath(outPath);
@@ -27,7 +28,7 @@ public sealed class CreateBackup(SenDbContext db, LocalFolderMediaStore media, T
         {
             // The database first: the media files it names were stored before their rows (UploadMedia),
             // so every file the snapshot refers to is in the folder when it is copied next.
-            progress?.Report("Cơ sở dữ liệu / database …");
+            progress?.Report(new WorkProgress(BackupStages.Database, 0, 0));
             var (provider, databaseEntry, databaseFile) = await SnapshotDatabaseAsync(staging.FullName, cancellationToken).ConfigureAwait(false);
 
             var entries = new List<(string Entry, string File)> { (databaseEntry, databaseFile) };
@@ -51,7 +52,7 @@ public sealed class CreateBackup(SenDbContext db, LocalFolderMediaStore media, T
                         await tar.WriteEntryAsync(file, entry, cancellationToken).ConfigureAwait(false);
                         files.Add(new BackupFile(entry, size, sha256));
                         bytes += size;
-                        progress?.Report($"{i + 1}/{entries.Count} {entry}");
+                        progress?.Report(new WorkProgress(BackupStages.Archive, i + 1, entries.Count));
                     }
 
                     var manifest = new BackupManifest(BackupManifest.CurrentFormat, clock.GetUtcNow(), provider, files);

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Sen.Web.Features.Media;
+using Sen.Web.Infrastructure.Cli;
 using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Backup;
@@ -16,7 +17,7 @@ public sealed class RestoreBackup(SenDbContext db, LocalFolderMediaStore media)
 {
     public sealed record Result(bool Restored, string Message, int Files = 0);
 
-    public async Task<Result> HandleAsync(string archivePath, IProgress<string>? progress, CancellationToken cancellationToken)
+    public async Task<Result> HandleAsync(string archivePath, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(archivePath);
         if (!File.Exists(archivePath))
@@ -27,7 +28,7 @@ public sealed class RestoreBackup(SenDbContext db, LocalFolderMediaStore media)
         var staging = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(media.Root)!, $".sen-restore-{Guid.NewGuid():N}"));
         try
         {
-            progress?.Report("Kiểm tra / verifying …");
+            progress?.Report(new WorkProgress(BackupStages.Verifying, 0, 0));
             var (manifest, problem) = await ExtractAndVerifyAsync(archivePath, staging.FullName, cancellationToken).ConfigureAwait(false);
             if (manifest is null)
             {
@@ -40,7 +41,7 @@ public sealed class RestoreBackup(SenDbContext db, LocalFolderMediaStore media)
                 return new Result(false, $"Bản sao lưu của {manifest.Provider}, cơ sở dữ liệu này là {(isPostgres ? "Postgres" : "Sqlite")} / the backup is of another database kind: use `sen db copy`");
             }
 
-            progress?.Report("Cơ sở dữ liệu / database …");
+            progress?.Report(new WorkProgress(BackupStages.Database, 0, 0));
             var connectionString = db.Database.GetConnectionString()!;
             if (isPostgres)
             {
@@ -53,12 +54,13 @@ public sealed class RestoreBackup(SenDbContext db, LocalFolderMediaStore media)
                 RestoreSqlite(Path.Combine(staging.FullName, BackupManifest.SqliteEntry), connectionString);
             }
 
-            progress?.Report("Tệp / media …");
             var kept = manifest.Files.Where(f => f.Path.StartsWith(BackupManifest.MediaPrefix, StringComparison.Ordinal))
                 .Select(f => f.Path[BackupManifest.MediaPrefix.Length..]).ToHashSet(StringComparer.Ordinal);
+            var copied = 0;
             foreach (var key in kept)
             {
                 File.Copy(Path.Combine(staging.FullName, BackupManifest.MediaPrefix, key), media.PathOf(key), overwrite: true);
+                progress?.Report(new WorkProgress(BackupStages.Files, ++copied, kept.Count));
             }
 
             foreach (var file in Directory.EnumerateFiles(media.Root).Where(f => MediaKeys.IsValid(Path.GetFileName(f)) && !kept.Contains(Path.GetFileName(f))).ToList())

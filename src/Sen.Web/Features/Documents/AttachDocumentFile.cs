@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
@@ -34,7 +33,7 @@ public sealed class AttachDocumentFile(DocumentDesk desk, AuditLog audit, IMedia
         }
 
         var maxBytes = options.Value.MaxFileBytes;
-        var content = await ReadAtMostAsync(command.Content, maxBytes, cancellationToken).ConfigureAwait(false);
+        var content = (await UploadedBytes.ReadAtMostAsync(command.Content, maxBytes, cancellationToken).ConfigureAwait(false))?.ToArray();
         if (content is null)
         {
             return TooLarge(maxBytes);
@@ -88,29 +87,4 @@ public sealed class AttachDocumentFile(DocumentDesk desk, AuditLog audit, IMedia
 
     public static DocumentResult TooLarge(long maxBytes) =>
         new(DocumentOutcome.TooLarge, ["Document.File.TooLarge"], null, [Math.Round(maxBytes / Megabyte, 1).ToString(CultureInfo.GetCultureInfo("vi-VN"))]);
-
-    private static async Task<byte[]?> ReadAtMostAsync(Stream stream, long maxBytes, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(81920);
-        try
-        {
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > maxBytes)
-                {
-                    return null;
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
-
-        return buffer.ToArray();
-    }
 }

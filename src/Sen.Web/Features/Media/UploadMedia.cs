@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -33,7 +32,7 @@ public sealed class UploadMedia(
     {
         ArgumentNullException.ThrowIfNull(command);
         var maxBytes = options.Value.MaxBytes;
-        var content = await ReadAtMostAsync(command.Content, maxBytes, cancellationToken).ConfigureAwait(false);
+        var content = await UploadedBytes.ReadAtMostAsync(command.Content, maxBytes, cancellationToken).ConfigureAwait(false);
         if (content is not { } bytes)
         {
             return UploadResult.Refused(UploadOutcome.TooLarge, MediaMessages.TooLarge, Math.Round(maxBytes / Megabyte, 1));
@@ -172,33 +171,6 @@ public sealed class UploadMedia(
         }
 
         written.Clear();
-    }
-
-    /// <summary>The stream's bytes, or null as soon as it passes <paramref name="maxBytes"/>: an oversized upload is never read whole.</summary>
-    private static async Task<ReadOnlyMemory<byte>?> ReadAtMostAsync(Stream stream, long maxBytes, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var buffer = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(81920);
-        try
-        {
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > maxBytes)
-                {
-                    return null;
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
-
-        return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 }
 
