@@ -24,6 +24,7 @@ using Sen.Web.Features.Seo;
 using Sen.Web.Features.Sites;
 using Sen.Web.Features.ViewCounts;
 using Sen.Web.Infrastructure.Caching;
+using Sen.Web.Infrastructure.Cluster;
 using Sen.Web.Infrastructure.Data;
 using Sen.Web.Infrastructure.Hosting;
 using Sen.Web.Infrastructure.Http;
@@ -92,6 +93,7 @@ public static class SenApp
                 $"Không tạo được thư mục dữ liệu / cannot create the data folder ({e.Message}): đặt / set Sen:DataPath (Sen__DataPath)", e);
         }
 
+        builder.Services.AddCluster(builder.Configuration, builder.Environment);
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddViewLocalization()

@@ -28,16 +28,16 @@ public sealed partial class NginxSite : IDisposable
     /// <summary>The self-signed certificate's SHA-1 thumbprint, the only one a test client accepts.</summary>
     public string? CertificateThumbprint { get; private set; }
 
+    /// <summary>Why nginx cannot run here (it or openssl is not installed), or null.</summary>
+    public static string? Missing => Which("nginx", "/usr/sbin/nginx") is null || Which("openssl", "/usr/bin/openssl") is null
+        ? "nginx or openssl is not installed (apt-get install nginx openssl)"
+        : null;
+
     /// <summary>nginx and openssl, or the test skips (fails under CI=true).</summary>
     public static NginxSite Require()
     {
-        var nginx = Which("nginx", "/usr/sbin/nginx");
-        if (nginx is null || Which("openssl", "/usr/bin/openssl") is null)
-        {
-            Requirement.Unavailable("nginx or openssl is not installed (apt-get install nginx openssl)");
-        }
-
-        return new NginxSite(nginx);
+        Requirement.Require(Missing);
+        return new NginxSite(Which("nginx", "/usr/sbin/nginx")!);
     }
 
     /// <summary>Writes the certificate and configuration: nginx on <paramref name="httpsPort"/> (TLS) and <paramref name="httpPort"/>, Sen at <paramref name="upstreams"/>.</summary>

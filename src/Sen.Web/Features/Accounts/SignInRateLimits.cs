@@ -1,13 +1,15 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Sen.Web.Infrastructure.Cluster;
 using Sen.Web.Infrastructure.Http;
 
 namespace Sen.Web.Features.Accounts;
 
 /// <summary>
 /// Per-client limit on sign-in attempts (POSTs of the sign-in form): a refused attempt gets the
-/// Vietnamese 429 page with Retry-After. Showing the form is never limited.
+/// Vietnamese 429 page with Retry-After. Showing the form is never limited. With Redis the limit holds
+/// across all nodes (<see cref="SharedRateLimits"/>).
 /// </summary>
 public static class SignInRateLimits
 {
@@ -27,7 +29,7 @@ public static class SignInRateLimits
         return services;
     }
 
-    private sealed class SignInLimit(IOptions<SignInRateLimitOptions> options) : IRateLimiterPolicy<string>
+    private sealed class SignInLimit(IOptions<SignInRateLimitOptions> options, SharedRateLimits limits) : IRateLimiterPolicy<string>
     {
         // No body: the status page middleware renders the Vietnamese 429 page with this message.
         public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = (context, _) =>
@@ -44,7 +46,7 @@ public static class SignInRateLimits
                 return RateLimitPartition.GetNoLimiter("form");
             }
 
-            return ClientRateLimits.PerClient(httpContext, options.Value.PermitsPerMinute, scope: "post ");
+            return limits.PerClient(httpContext, options.Value.PermitsPerMinute, scope: "post ");
         }
     }
 }

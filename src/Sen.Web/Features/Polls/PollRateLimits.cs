@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Sen.Web.Infrastructure.Cluster;
 using Sen.Web.Infrastructure.Http;
 
 namespace Sen.Web.Features.Polls;
@@ -18,7 +19,8 @@ public sealed class PollRateLimitOptions
 /// <summary>
 /// Per-client limit on votes (POSTs to a poll's vote page): a reader who deletes the vote cookie cannot
 /// stuff the ballot box faster than this. A refused vote gets a 429 with Retry-After and a Vietnamese
-/// message (the status page, or JSON for the script). Showing the vote form is never limited.
+/// message (the status page, or JSON for the script). Showing the vote form is never limited. With Redis
+/// the limit holds across all nodes (<see cref="SharedRateLimits"/>).
 /// </summary>
 public static class PollRateLimits
 {
@@ -38,7 +40,7 @@ public static class PollRateLimits
         return services;
     }
 
-    private sealed class VoteLimit(IOptions<PollRateLimitOptions> options) : IRateLimiterPolicy<string>
+    private sealed class VoteLimit(IOptions<PollRateLimitOptions> options, SharedRateLimits limits) : IRateLimiterPolicy<string>
     {
         public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = async (context, cancellationToken) =>
         {
@@ -56,7 +58,7 @@ public static class PollRateLimits
 
         public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
             HttpMethods.IsPost(httpContext.Request.Method)
-                ? ClientRateLimits.PerClient(httpContext, options.Value.PermitsPerMinute, scope: "poll ")
+                ? limits.PerClient(httpContext, options.Value.PermitsPerMinute, scope: "poll ")
                 : RateLimitPartition.GetNoLimiter("form");
     }
 }

@@ -7,8 +7,8 @@ namespace Sen.Web.Features.Redirects;
 
 /// <summary>
 /// The redirects of each site, held in memory: read when a request would end in 404, or has a query
-/// string (a WordPress "/?p=123" reaches the home page otherwise), so other requests pay nothing for it. Changes made here invalidate it at once; a change made by another node
-/// (an import run as a command while the site runs) is seen when the copy is a minute old.
+/// string (a WordPress "/?p=123" reaches the home page otherwise), so other requests pay nothing for it. Changes made here invalidate it at once;
+/// with Redis, so do changes made on another node or by `sen import` (<see cref="RedirectChangeRule"/>); otherwise those are seen when the copy is a minute old.
 /// </summary>
 public sealed class RedirectTable(IServiceScopeFactory scopes, TimeProvider clock)
 {
@@ -30,6 +30,9 @@ public sealed class RedirectTable(IServiceScopeFactory scopes, TimeProvider cloc
     }
 
     public void Invalidate(string siteKey) => sites.TryRemove(siteKey, out _);
+
+    /// <summary>Forgets every site's table (a redirect was saved here or on another node).</summary>
+    public void Clear() => sites.Clear();
 
     private async Task<FrozenDictionary<string, string>> LoadAsync(string siteKey, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sen.Web.Features.Accounts;
+using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Redirects;
 
@@ -8,6 +9,7 @@ public static class RedirectsServiceCollectionExtensions
     public static IServiceCollection AddRedirects(this IServiceCollection services)
     {
         services.AddSingleton<RedirectTable>();
+        services.AddContentChangeRule<RedirectChangeRule>();
         services.AddScoped<ListRedirects>();
         services.AddScoped<SaveRedirect>();
         services.AddScoped<DeleteRedirect>();

@@ -31,6 +31,12 @@ public sealed class ViewCounter(IViewCountSink sink, TimeProvider clock, ILogger
     private readonly ConcurrentDictionary<int, Entry> entries = new();
     private readonly SemaphoreSlim flushGate = new(1, 1);
 
+    /// <summary>
+    /// After each flush that stored views: the articles' totals in the database as the flush read them back
+    /// (every node's stored views). Other nodes take them through <see cref="ObserveStored"/> (<see cref="ViewCountPeers"/>).
+    /// </summary>
+    public event Action<IReadOnlyDictionary<int, long>>? Stored;
+
     /// <summary>Views counted on this node and not yet stored (taken by a flush in progress included).</summary>
     public long Unflushed
     {
@@ -120,15 +126,59 @@ public sealed class ViewCounter(IViewCountSink sink, TimeProvider clock, ILogger
                         Volatile.Write(ref entry.StoredAtTicks, now.UtcTicks);
                         stored += delta.Views;
                     }
+
+                    if (entry.InFlight == 0)
+                    {
+                        entry.TakeObservedUnderLock();
+                    }
                 }
             }
 
             SenMetrics.ViewsFlushed.Add(stored);
+            if (totals.Count > 0)
+            {
+                Stored?.Invoke(totals);
+            }
+
             return stored;
         }
         finally
         {
             flushGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Totals another node read from the database after its flush: an article this node shows takes the
+    /// newer total at once instead of after <see cref="StoredLifetime"/>. Stored totals only grow, so a larger
+    /// one was read after this node's last own flush and includes its views; while this node has a flush of
+    /// the article in flight, that flush's own answer is awaited instead (the total may or may not include it).
+    /// Off the hot path: a lock per article this node has, none for the others.
+    /// </summary>
+    public void ObserveStored(IReadOnlyDictionary<int, long> totals)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        foreach (var (articleId, total) in totals)
+        {
+            if (!entries.TryGetValue(articleId, out var entry))
+            {
+                continue;
+            }
+
+            lock (entry)
+            {
+                if (entry.Removed || entry.Stored < 0 || total <= entry.Stored)
+                {
+                    continue;
+                }
+
+                // Whether the total includes this node's flush in flight is known once that flush is answered.
+                entry.Observed = Math.Max(entry.Observed, total);
+                if (entry.InFlight == 0)
+                {
+                    entry.TakeObservedUnderLock();
+                }
+            }
         }
     }
 
@@ -265,6 +315,7 @@ public sealed class ViewCounter(IViewCountSink sink, TimeProvider clock, ILogger
             if (stored is long value && entry.Version == version && entry.InFlight == 0)
             {
                 entry.SetStored(value, alsoStored: 0);
+                entry.TakeObservedUnderLock();
             }
 
             Volatile.Write(ref entry.StoredAtTicks, clock.GetUtcNow().UtcTicks);
@@ -319,6 +370,9 @@ public sealed class ViewCounter(IViewCountSink sink, TimeProvider clock, ILogger
         /// <summary>Bumped whenever a flush takes, stores or restores deltas.</summary>
         public long Version;
 
+        /// <summary>The largest total another node reported (<see cref="ObserveStored"/>); -1 when none.</summary>
+        public long Observed = -1;
+
         public Task? Loading;
 
         public long LastCountedTicks;
@@ -352,6 +406,18 @@ public sealed class ViewCounter(IViewCountSink sink, TimeProvider clock, ILogger
             }
 
             Volatile.Write(ref Stored, total);
+        }
+
+        /// <summary>
+        /// With no flush in flight, a reported total larger than the stored one was read after this node's
+        /// last flush was stored, so it includes this node's views: it becomes the stored total.
+        /// </summary>
+        public void TakeObservedUnderLock()
+        {
+            if (Stored >= 0 && Observed > Stored && InFlight == 0)
+            {
+                SetStored(Observed, alsoStored: 0);
+            }
         }
 
         public long PendingUnderLock()

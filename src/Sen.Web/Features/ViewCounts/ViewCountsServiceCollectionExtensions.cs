@@ -1,4 +1,5 @@
 using Sen.Web.Infrastructure.Caching;
+using Sen.Web.Infrastructure.Cluster;
 
 namespace Sen.Web.Features.ViewCounts;
 
@@ -12,6 +13,10 @@ public static class ViewCountsServiceCollectionExtensions
         services.AddSingleton<GzipSplices>();
         services.AddSingleton<LiveCountPages>();
         services.AddSingleton<ILivePages>(sp => sp.GetRequiredService<LiveCountPages>());
+
+        // Before the flusher, so it is stopped after it and announces the last flush too.
+        services.AddHostedService(sp => new ViewCountPeers(
+            sp.GetRequiredService<ViewCounter>(), sp.GetService<ClusterRedis>(), sp.GetRequiredService<ILogger<ViewCountPeers>>()));
         services.AddHostedService<ViewCountFlusher>();
         return services;
     }

@@ -4,6 +4,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Sen.Web.Infrastructure.Caching;
+using Sen.Web.Infrastructure.Cluster;
 
 namespace Sen.Web.Infrastructure.Data;
 
@@ -12,9 +13,10 @@ namespace Sen.Web.Infrastructure.Data;
 /// features' <see cref="IContentChangeRule"/>s say, per saved row, which cached public pages to evict
 /// and which in-memory views (category listings, the publication schedule) to refresh; this acts on it
 /// once the save commits. Doing it here rather than in each handler means no writer (handler,
-/// importer, newsroom) can forget. Nothing happens for a save that is rolled back.
+/// importer, newsroom) can forget. Nothing happens for a save that is rolled back. Other nodes refresh
+/// their in-memory views too (<see cref="ClusterChanges"/>).
 /// </summary>
-public sealed class ContentChangeInterceptor(IEnumerable<IContentChangeRule> rules, PublicCache cache)
+public sealed class ContentChangeInterceptor(IEnumerable<IContentChangeRule> rules, PublicCache cache, ClusterChanges cluster)
     : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly FrozenDictionary<Type, IContentChangeRule[]> rulesByType = rules
@@ -126,6 +128,12 @@ public sealed class ContentChangeInterceptor(IEnumerable<IContentChangeRule> rul
         foreach (var refresh in change.Refreshes)
         {
             refresh();
+        }
+
+        // The other nodes keep the same things in memory (their cached pages are in the shared store).
+        if (change.Refreshes.Count > 0)
+        {
+            cluster.Announce();
         }
 
         if (change.Tags.Count > 0)
