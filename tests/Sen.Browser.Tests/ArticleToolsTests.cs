@@ -58,7 +58,7 @@ public sealed class ArticleToolsTests(SenSite site)
         await page.WaitForFunctionAsync("() => document.documentElement.getAttribute('data-text-size') === '1'");
         var larger = await FontSizeAsync(page);
         Assert.True(larger > normal, $"A+ left the text at {larger}px (was {normal}px)");
-        await page.Keyboard.PressAsync(" ");
+        await page.Keyboard.PressAsync("Space");
         await page.WaitForFunctionAsync("() => document.documentElement.getAttribute('data-text-size') === '2'");
         Assert.True(await FontSizeAsync(page) > larger);
 

@@ -8,23 +8,22 @@ namespace Sen.Browser.Tests;
 /// <summary>
 /// Lighthouse (npm, pinned in package.json) scores every public page type 100 in accessibility and SEO: one
 /// Lighthouse process per page type, desktop preset, against the suite's Sen on Debian's Chromium, the JSON report
-/// read here. A page that asks not to be indexed (search results, the vote form, error pages) fails exactly one SEO
-/// audit, "is-crawlable", and for exactly that reason: every other SEO audit must pass and the page must carry
-/// &lt;meta name="robots" content="noindex"&gt;. Lighthouse refuses to audit a page that answers 4xx at all
-/// (ERRORED_DOCUMENT_REQUEST), so the error pages are the only page types it does not score; axe (every rule) and
-/// the Nu checker cover them in the other suites.
+/// read here. SEO is judged by the audits that apply: a page that asks not to be indexed (search results, the vote
+/// form, error pages: &lt;meta name="robots" content="noindex"&gt;) fails "is-crawlable" for exactly that reason,
+/// and an error page (404, 400; audited with --ignore-status-code, as Lighthouse otherwise refuses it) fails
+/// "http-status-code" because it must; every other SEO audit passes, and every page scores 100 in accessibility.
 /// </summary>
 [Collection(BrowserSuite.Name)]
 public sealed partial class LighthouseTests(SenSite site)
 {
     private const string Crawlable = "is-crawlable";
 
+    private const string StatusCode = "http-status-code";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static TheoryData<string> AuditedPages => [.. PublicPage.All.Where(p => p.Status == HttpStatusCode.OK).Select(p => p.Name)];
-
     [Theory]
-    [MemberData(nameof(AuditedPages))]
+    [MemberData(nameof(PublicPage.Names), MemberType = typeof(PublicPage))]
     public async Task Public_page_type_scores_100_in_lighthouse_accessibility_and_seo(string pageName)
     {
         var (node, cli, missing) = Find(SenSite.RepositoryRoot);
@@ -35,7 +34,8 @@ public sealed partial class LighthouseTests(SenSite site)
         Assert.Equal(publicPage.Status, response.StatusCode);
         var noIndex = NoIndex().IsMatch(await response.Content.ReadAsStringAsync(Ct));
 
-        var report = await RunAsync(node!, cli!, new Uri(site.BaseAddress, publicPage.Path));
+        var errorPage = (int)publicPage.Status >= 400;
+        var report = await RunAsync(node!, cli!, new Uri(site.BaseAddress, publicPage.Path), errorPage);
         var root = report.RootElement;
         if (root.TryGetProperty("runtimeError", out var runtimeError) && runtimeError.ValueKind == JsonValueKind.Object)
         {
@@ -44,9 +44,9 @@ public sealed partial class LighthouseTests(SenSite site)
 
         var accessibility = Failing(root, "accessibility");
         var seo = Failing(root, "seo");
-        string[] expectedSeo = noIndex ? [Crawlable] : [];
+        string[] expectedSeo = [.. new[] { errorPage ? StatusCode : null, noIndex ? Crawlable : null }.OfType<string>().Order(StringComparer.Ordinal)];
         var log = TestContext.Current.TestOutputHelper;
-        log?.WriteLine($"{publicPage.Path}: accessibility {Score(root, "accessibility")}, SEO {Score(root, "seo")}{(noIndex ? " (noindex: is-crawlable fails by design)" : "")}");
+        log?.WriteLine($"{publicPage.Path}: accessibility {Score(root, "accessibility")}, SEO {Score(root, "seo")}{(expectedSeo.Length > 0 ? $" (failing by design: {string.Join(", ", expectedSeo)})" : "")}");
         foreach (var failure in accessibility.Concat(seo))
         {
             log?.WriteLine(failure.Text);
@@ -56,7 +56,7 @@ public sealed partial class LighthouseTests(SenSite site)
             $"{publicPage.Path}: accessibility {Score(root, "accessibility")}:\n" + string.Join("\n", accessibility.Select(f => f.Text)));
         Assert.True(seo.Select(f => f.Id).Order(StringComparer.Ordinal).SequenceEqual(expectedSeo),
             $"{publicPage.Path}: SEO {Score(root, "seo")} (expected failing: {string.Join(", ", expectedSeo)}):\n" + string.Join("\n", seo.Select(f => f.Text)));
-        if (!noIndex)
+        if (expectedSeo.Length == 0)
         {
             Assert.Equal(100, Score(root, "seo"));
         }
@@ -109,7 +109,7 @@ public sealed partial class LighthouseTests(SenSite site)
         return failing;
     }
 
-    private static async Task<JsonDocument> RunAsync(string node, string cli, Uri url)
+    private static async Task<JsonDocument> RunAsync(string node, string cli, Uri url, bool errorPage)
     {
         var folder = Directory.CreateTempSubdirectory("sen-lighthouse-");
         try
@@ -130,6 +130,11 @@ public sealed partial class LighthouseTests(SenSite site)
             })
             {
                 start.ArgumentList.Add(argument);
+            }
+
+            if (errorPage)
+            {
+                start.ArgumentList.Add("--ignore-status-code");
             }
 
             start.Environment["CHROME_PATH"] = TestChromium.Path;
