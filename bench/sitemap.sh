@@ -61,9 +61,9 @@ fetch() {
   w=$(curl -s -o "$out" -H "Accept-Encoding: $encoding" -w '%{http_code} %{time_starttransfer} %{time_total} %{size_download}' "$URL$path")
   local locs
   case "$encoding" in
-    gzip) locs=$(gunzip -c "$out" | grep -o '<loc>' | wc -l) ;;
+    gzip) locs=$({ gunzip -c "$out" 2>/dev/null || cat "$out"; } | grep -o '<loc>' | wc -l || true) ;;
     br) locs=- ;;
-    *) locs=$(grep -o '<loc>' "$out" | wc -l) ;;
+    *) locs=$(grep -o '<loc>' "$out" | wc -l || true) ;;
   esac
   echo "$w $locs"
 }
