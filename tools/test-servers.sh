@@ -138,7 +138,8 @@ find_test_html_checker() {
     echo "Nu Html Checker: Java not installed, so the HTML check will skip (apt-get install default-jre-headless)."
     return
   fi
-  if [[ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]]; then
+  # Lighthouse (the browser suite's accessibility and SEO scores) comes from the same npm ci.
+  if [[ ! -f node_modules/vnu-jar/build/dist/vnu.jar || ! -f node_modules/lighthouse/cli/index.js ]]; then
     if ! command -v npm >/dev/null; then
       echo "Nu Html Checker: vnu.jar missing and npm not installed, so the HTML check will skip (apt-get install npm; ./test.sh then runs npm ci --ignore-scripts)."
       return

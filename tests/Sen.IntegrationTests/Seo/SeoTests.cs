@@ -12,7 +12,7 @@ using Sen.Web.Infrastructure.Data;
 namespace Sen.IntegrationTests.Seo;
 
 /// <summary>Feeds, sitemaps, robots.txt and head metadata, with Site:PublicUrl set (the factory's http://localhost) and unset.</summary>
-public abstract class SeoTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+public abstract partial class SeoTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : SenAppFactory
 {
     private const string Base = "http://localhost";
@@ -224,7 +224,8 @@ public abstract class SeoTests<TFactory>(TFactory factory) : IClassFixture<TFact
         // Share links carry the absolute address; nothing third-party is loaded.
         var encoded = Uri.EscapeDataString(canonical);
         Assert.Equal("https://www.facebook.com/sharer/sharer.php?u=" + encoded, page.QuerySelector("a.share-facebook")?.GetAttribute("href"));
-        Assert.EndsWith(encoded, page.QuerySelector("a.share-zalo")?.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Equal("https://sp.zalo.me/share_to_zalo?url=" + encoded, page.QuerySelector("a.share-zalo")?.GetAttribute("href"));
+        Assert.DoesNotContain("/", encoded, StringComparison.Ordinal);
         Assert.Equal(canonical, page.QuerySelector("[data-copy-link]")?.GetAttribute("data-copy-link"));
         Assert.All(page.QuerySelectorAll("script[src]"), s => Assert.StartsWith("/", s.GetAttribute("src"), StringComparison.Ordinal));
     }

@@ -51,6 +51,9 @@ public static class CachingServiceCollectionExtensions
         services.AddResponseCompression(o =>
         {
             o.EnableForHttps = false;
+
+            // RSS has a media type of its own; sitemaps (application/xml) and robots.txt (text/plain) are defaults.
+            o.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "application/rss+xml"];
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
         });
