@@ -5,6 +5,7 @@
 #
 #   bench/import.sh                 # 100,000 pages
 #   PAGES=10000 bench/import.sh
+#   SEN_DLL=src/Sen.Web/bin/Release/net10.0/sen.dll bench/import.sh   # an existing Release build instead of publishing
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -15,8 +16,13 @@ cleanup() { if [ "${KEEP:-0}" != 1 ]; then rm -rf "$WORK"; else log "kept $WORK"
 trap cleanup EXIT
 
 log "load before: $(uptime)"
-log "publishing Release to $WORK/app"
-dotnet publish "$ROOT/src/Sen.Web" -c Release -o "$WORK/app" --nologo -v quiet >"$WORK/publish.log" 2>&1 || { cat "$WORK/publish.log"; exit 1; }
+if [ -n "${SEN_DLL:-}" ]; then
+  APP=$(cd "$(dirname "$SEN_DLL")" && pwd)
+else
+  log "publishing Release to $WORK/app"
+  dotnet publish "$ROOT/src/Sen.Web" -c Release -o "$WORK/app" --nologo -v quiet >"$WORK/publish.log" 2>&1 || { cat "$WORK/publish.log"; exit 1; }
+  APP="$WORK/app"
+fi
 
 log "generating $PAGES saved pages"
 start=$(date +%s.%N)
@@ -27,7 +33,7 @@ export Sen__DataPath="$WORK/data"
 export Database__Provider=Sqlite
 export Database__SeedDemoContent=true
 export ConnectionStrings__Default=""
-sen() { (cd "$WORK/app" && exec dotnet sen.dll "$@"); }
+sen() { (cd "$APP" && exec dotnet sen.dll "$@"); }
 
 for run in first second; do
   log "sen import pages ($run run)"

@@ -17,6 +17,13 @@ public static partial class PageDates
     /// <summary>A line that names itself the publication date: "Ngày đăng", "Gửi lúc", "Đăng lúc", "Cập nhật", "Thời gian đăng".</summary>
     public static bool HasStrongLabel(string text) => StrongLabel().IsMatch(text ?? "");
 
+    /// <summary>The text from its first strong label on ("Ngày đăng: 11:05 | 03/10/2019"), so an earlier date in the same block is not taken.</summary>
+    public static string FromStrongLabel(string text)
+    {
+        var match = StrongLabel().Match(text ?? "");
+        return match.Success ? text![match.Index..] : text ?? "";
+    }
+
     /// <summary>"Thứ năm, 03/10/2019 - 11:05", "Chủ nhật, …": a date line when it starts so.</summary>
     public static bool StartsWithWeekday(string text) => Weekday().IsMatch(text ?? "");
 

@@ -155,6 +155,12 @@ public static partial class SavedPageReader
                 continue;
             }
 
+            // Portals print today's date in their header: never the article's.
+            if (element.Closest(InHeader) is not null)
+            {
+                continue;
+            }
+
             var line = element.TextContent;
             for (var up = 0; up < 2 && !PageDates.HasStrongLabel(line) && element.ParentElement is { } parent && parent.TextContent.Length <= 300; up++)
             {
@@ -164,10 +170,10 @@ public static partial class SavedPageReader
 
             if (PageDates.HasStrongLabel(line))
             {
-                return line;
+                return PageDates.FromStrongLabel(line);
             }
 
-            if (weak is null && element.Closest(InHeader) is null)
+            if (weak is null)
             {
                 weak = line;
             }

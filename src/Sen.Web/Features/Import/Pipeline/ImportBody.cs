@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Sen.Web.Features.Redirects;
@@ -9,7 +11,7 @@ namespace Sen.Web.Features.Import.Pipeline;
 /// copies in the media store and given their captions as &lt;figure&gt;&lt;figcaption&gt;; at the end of a run, links
 /// to other imported items pointed at their new addresses.
 /// </summary>
-internal static class ImportBody
+internal static partial class ImportBody
 {
     private static readonly HtmlParser Parser = new();
 
@@ -68,21 +70,16 @@ internal static class ImportBody
             return null;
         }
 
+        // Most bodies have nothing to change (a re-run, links elsewhere): told from the stored markup without parsing it.
+        if (!HrefPattern().Matches(html).Any(m => TargetOf(WebUtility.HtmlDecode(m.Groups["href"].Value), targets, oldHosts) is not null))
+        {
+            return null;
+        }
+
         var body = Fragment(html);
         foreach (var link in body.QuerySelectorAll("a[href]"))
         {
-            var href = link.GetAttribute("href")!.Trim();
-            string? path = null;
-            if (href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal))
-            {
-                path = href;
-            }
-            else if (Uri.TryCreate(href, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" && oldHosts.Contains(absolute.Host))
-            {
-                path = absolute.PathAndQuery;
-            }
-
-            if (RedirectPaths.Normalize(path) is { } old && targets.TryGetValue(old, out var target) && target != href)
+            if (TargetOf(link.GetAttribute("href")!, targets, oldHosts) is { } target)
             {
                 link.SetAttribute("href", target);
                 rewritten++;
@@ -91,6 +88,25 @@ internal static class ImportBody
 
         return rewritten == 0 ? null : body.InnerHtml;
     }
+
+    private static string? TargetOf(string href, IReadOnlyDictionary<string, string> targets, IReadOnlySet<string> oldHosts)
+    {
+        href = href.Trim();
+        string? path = null;
+        if (href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal))
+        {
+            path = href;
+        }
+        else if (Uri.TryCreate(href, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" && oldHosts.Contains(absolute.Host))
+        {
+            path = absolute.PathAndQuery;
+        }
+
+        return RedirectPaths.Normalize(path) is { } old && targets.TryGetValue(old, out var target) && target != href ? target : null;
+    }
+
+    [GeneratedRegex(@"href=""(?<href>[^""]*)""", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex HrefPattern();
 
     private static void Caption(IElement image, string caption)
     {
