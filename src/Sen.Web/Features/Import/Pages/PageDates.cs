@@ -62,21 +62,21 @@ public static partial class PageDates
         return digits.Length is > 0 and < 16 ? long.Parse(digits, CultureInfo.InvariantCulture) : null;
     }
 
-    [GeneratedRegex(@"ngày\s*đăng|gửi\s*lúc|đăng\s*lúc|cập\s*nhật|thời\s*gian\s*đăng|ngày\s*xuất\s*bản|posted\s*on", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"ngày\s*đăng|gửi\s*lúc|đăng\s*lúc|cập\s*nhật|thời\s*gian\s*đăng|ngày\s*xuất\s*bản|posted\s*on", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 10_000)]
     private static partial Regex StrongLabel();
 
-    [GeneratedRegex(@"^\s*(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật)\s*,", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"^\s*(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật)\s*,", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 10_000)]
     private static partial Regex Weekday();
 
-    [GeneratedRegex(@"ngày\s*đăng|gửi\s*lúc|cập\s*nhật|đăng\s*lúc|ngày\s*\d|thứ\s*(hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s*nhật|posted|\d{1,2}/\d{1,2}/\d{4}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"ngày\s*đăng|gửi\s*lúc|cập\s*nhật|đăng\s*lúc|ngày\s*\d|thứ\s*(hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s*nhật|posted|\d{1,2}/\d{1,2}/\d{4}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 10_000)]
     private static partial Regex Label();
 
     // Time before the date ("11:05 | 03/10/2019") or after it ("05/12/2013 15:42:27", "03/10/2019 - 11:05"), seconds optional.
     [GeneratedRegex(
         @"(?:(?<h>\d{1,2})\s*[:h]\s*(?<m>\d{2})(?::(?<s>\d{2}))?\s*(?:[|,\-–]|(?:ngày|,)?)\s*)?(?<d>\d{1,2})\s*[/\-.]\s*(?<mo>\d{1,2})\s*[/\-.]\s*(?<y>\d{4})(?:\s*(?:[|,\-–]|lúc)?\s*(?<h2>\d{1,2})\s*[:h]\s*(?<m2>\d{2})(?::(?<s2>\d{2}))?)?",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 10_000)]
     private static partial Regex DateTimePattern();
 
-    [GeneratedRegex(@"(?:số\s*)?lượt\s*(?:xem|đọc|truy\s*cập)\s*[:：]?\s*(?<n>\d{1,3}(?:[.,]\d{3})+|\d+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?:số\s*)?lượt\s*(?:xem|đọc|truy\s*cập)\s*[:：]?\s*(?<n>\d{1,3}(?:[.,]\d{3})+|\d+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 10_000)]
     private static partial Regex ViewsPattern();
 }

@@ -401,19 +401,19 @@ public static partial class SavedPageReader
 
     private static string Clean(string? text) => Whitespace().Replace(text ?? "", " ").Trim();
 
-    [GeneratedRegex(@"\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 10_000)]
     private static partial Regex DigitDate();
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"^(?:tác\s*giả|người\s*viết|bài(?:\s*(?:và|,)\s*ảnh)?|tin(?:\s*(?:và|,)\s*ảnh)?|theo)\s*:\s*(?<name>.{2,100})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"^(?:tác\s*giả|người\s*viết|bài(?:\s*(?:và|,)\s*ảnh)?|tin(?:\s*(?:và|,)\s*ảnh)?|theo)\s*:\s*(?<name>.{2,100})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 10_000)]
     private static partial Regex AuthorLabel();
 
     // A line that is only a date ("Ngày đăng: 11:05 | 03/10/2019 | Lượt xem: 12") rather than a sentence that cites one.
-    [GeneratedRegex(@"^[^.!?]{0,60}\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}[^.!?]{0,60}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"^[^.!?]{0,60}\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}[^.!?]{0,60}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 10_000)]
     private static partial Regex DateOnlyLine();
 
-    [GeneratedRegex(@"<!--\s*saved from url=\(\d+\)(?<url>\S+)\s*-->", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"<!--\s*saved from url=\(\d+\)(?<url>\S+)\s*-->", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 10_000)]
     private static partial Regex SavedFrom();
 }

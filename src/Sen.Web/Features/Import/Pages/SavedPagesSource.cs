@@ -86,7 +86,8 @@ public sealed class SavedPagesSource : ICountedImportSource
         {
             return SavedPageReader.Read(file, key, selectors);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or AngleSharp.Dom.DomException or ArgumentException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or AngleSharp.Dom.DomException or ArgumentException
+            or System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
             return ImportRead.Failed(key, e.Message);
         }

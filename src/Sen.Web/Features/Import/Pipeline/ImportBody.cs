@@ -105,7 +105,7 @@ internal static partial class ImportBody
         return RedirectPaths.Normalize(path) is { } old && targets.TryGetValue(old, out var target) && target != href ? target : null;
     }
 
-    [GeneratedRegex(@"href=""(?<href>[^""]*)""", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"href=""(?<href>[^""]*)""", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 10_000)]
     private static partial Regex HrefPattern();
 
     private static void Caption(IElement image, string caption)
