@@ -39,7 +39,7 @@ public static class ImportCommands
             return await SenCommandLine.WithServicesAsync((services, ct) => ImportAsync(services, result.Page!, parse.GetValue(category)!, ct), cancellationToken).ConfigureAwait(false);
         });
 
-        return new Command("import", "Nhập nội dung. / Import content.") { text };
+        return new Command("import", "Nhập nội dung. / Import content.") { text, WordPress.WordPressImportCommand.Create() };
     }
 
     private static async Task<int> ImportAsync(IServiceProvider services, LegacyPage page, string slug, CancellationToken cancellationToken)
