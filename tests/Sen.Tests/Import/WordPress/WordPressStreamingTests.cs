@@ -6,12 +6,13 @@ using Sen.Web.Features.Import.WordPress;
 namespace Sen.Tests.Import.WordPress;
 
 /// <summary>
-/// A 20,000-item export of about 100 MB read through the source: the managed heap stays flat (a document loaded
-/// whole would take several times the file). Runs in the normal suite; it takes well under a minute.
+/// A 10,000-item export of about 110 MB read through the source: the managed heap stays flat (a document loaded
+/// whole would take several times the file). Runs in the normal suite: about 40 s on two busy cores, the bound
+/// on time is there to catch work that grows faster than the file, not to benchmark.
 /// </summary>
 public sealed class WordPressStreamingTests
 {
-    private const int Posts = 20_000;
+    private const int Posts = 10_000;
     private const long HeapGrowthBound = 64L * 1024 * 1024;
 
     [Fact]
@@ -41,7 +42,7 @@ public sealed class WordPressStreamingTests
             Assert.Equal(Posts, items);
             Assert.Equal(Posts / 10, source.Report.Attachments);
             Assert.True(peak - baseline < HeapGrowthBound, $"the heap grew by {(peak - baseline) / 1024 / 1024} MB while reading");
-            Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(60), $"reading took {stopwatch.Elapsed}");
+            Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(120), $"reading took {stopwatch.Elapsed}");
         }
         finally
         {
@@ -52,7 +53,7 @@ public sealed class WordPressStreamingTests
     private static async Task<long> WriteExportAsync(string path)
     {
         var paragraph = "Sáng ngày 03/10/2019, Ban Thường vụ Huyện ủy tổ chức Hội nghị tổng kết 10 năm thực hiện Kết luận số 62-KL/TW của Bộ Chính trị về tiếp tục đổi mới nội dung, phương thức hoạt động của Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội.";
-        var body = string.Join("\n\n", Enumerable.Repeat(paragraph, 18));
+        var body = string.Join("\n\n", Enumerable.Repeat(paragraph, 36));
         var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
         await using (writer.ConfigureAwait(false))
         {

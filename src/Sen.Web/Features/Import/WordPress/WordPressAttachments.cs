@@ -2,8 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace Sen.Web.Features.Import.WordPress;
 
-/// <summary>An attachment of the export, without its content: what a body or a featured image needs to find the file.</summary>
-/// <param name="File">The uploads-relative path WordPress stored (_wp_attached_file, "2019/10/hoi-nghi.jpg"), or null.</param>
+/// <summary>
+/// An attachment of the export, without its content: what a body or a featured image needs to find the file.
+/// <c>File</c> is the uploads-relative path WordPress stored (_wp_attached_file, "2019/10/hoi-nghi.jpg"), or null.
+/// </summary>
 public sealed record WordPressAttachment(long Id, string Url, string? File, string? Caption, string? AltText, long ParentId);
 
 /// <summary>The export's attachments, by id, by URL (size variants too) and by the post they were uploaded to.</summary>

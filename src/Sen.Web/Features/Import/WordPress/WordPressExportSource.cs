@@ -216,7 +216,7 @@ public sealed class WordPressExportSource(string exportPath, string? uploadsFold
         return VietnameseText.Nfc(login);
     }
 
-    private static IReadOnlyList<string> CategoryPath(XElement item, WordPressChannel channel)
+    private static List<string> CategoryPath(XElement item, WordPressChannel channel)
     {
         var category = item.Elements("category").FirstOrDefault(c => (string?)c.Attribute("domain") == "category");
         return category is null
