@@ -13,6 +13,7 @@ public sealed class CommandLineTests(PublishedSen sen) : IClassFixture<Published
     [InlineData("--help")]
     [InlineData("search", "--help")]
     [InlineData("import", "text", "--help")]
+    [InlineData("import", "pages", "--help")]
     [InlineData("text", "convert", "--help")]
     public async Task Help_is_shown_and_exits_zero(params string[] args)
     {
@@ -35,6 +36,9 @@ public sealed class CommandLineTests(PublishedSen sen) : IClassFixture<Published
     [InlineData("no-such-command")]
     [InlineData("import", "text")]
     [InlineData("import", "text", "no-such-file.txt", "--category", "tin-co-so")]
+    [InlineData("import", "pages", "no-such-folder")]
+    [InlineData("import", "pages", ".", "--status", "maybe")]
+    [InlineData("import", "pages", ".", "--map", "no-equals-sign")]
     [InlineData("search", "rebuild", "--no-such-option")]
     [InlineData("text", "convert", "no-such-file.txt", "--from", "tcvn3")]
     [InlineData("text", "convert", "page.txt", "--from", "latin1")]
@@ -83,6 +87,24 @@ public sealed class CommandLineTests(PublishedSen sen) : IClassFixture<Published
         Assert.Contains("generated 30 bài / articles", run.Output, StringComparison.Ordinal);
         Assert.Contains("search index rebuilt", run.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(data, "sen.db")));
+    }
+
+    [Fact]
+    public async Task Import_pages_imports_a_folder_once_and_a_second_run_finds_everything_unchanged()
+    {
+        var environment = Environment(sen.NewPath("data"));
+        var pages = Path.Combine(AppContext.BaseDirectory, "Import", "Fixtures", "pages");
+        using (var first = await RunSenAsync(environment, "import", "pages", pages))
+        {
+            // One page of the fixtures has no content: reported, exit code 1, the others imported.
+            Assert.True(first.ExitCode == 1, $"exit {first.ExitCode}\n{first.Output}\n{first.Error}");
+            Assert.Contains("Mới / imported: 7", first.Output, StringComparison.Ordinal);
+            Assert.Contains("trang-trong.html", first.Output, StringComparison.Ordinal);
+        }
+
+        using var second = await RunSenAsync(environment, "import", "pages", pages);
+        Assert.Contains("Mới / imported: 0", second.Output, StringComparison.Ordinal);
+        Assert.Contains("Không đổi, bỏ qua / unchanged, skipped: 8", second.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,6 +5,9 @@ namespace Sen.Web.Features.Articles;
 
 public sealed class Article
 {
+    public const int ImportSourceKeyMaxLength = 400;
+    public const int KeywordsMaxLength = 500;
+
     public int Id { get; set; }
 
     public int SiteId { get; set; }
@@ -71,4 +74,15 @@ public sealed class Article
 
     /// <summary>In the bin since (UTC); binned articles are never public.</summary>
     public DateTime? DeletedAt { get; set; }
+
+    // Import (docs/IMPORT.md): the item's key in its source, unique per site, so a re-run updates instead of duplicating.
+
+    /// <summary>The source's key of the item this article was imported from ("pages:tin-tuc/bai-1.html", "wp:post:123"); null when written here.</summary>
+    public string? ImportSourceKey { get; set; }
+
+    /// <summary>A hash of the imported item as last read: the same hash on a re-run means unchanged.</summary>
+    public string? ImportHash { get; set; }
+
+    /// <summary>Keywords (an old site's tags), comma separated.</summary>
+    public string? Keywords { get; set; }
 }

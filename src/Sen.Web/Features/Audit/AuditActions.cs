@@ -55,6 +55,7 @@ public static class AuditActions
     public const string DocumentUnpublished = "document.unpublish";
     public const string DocumentFileAttached = "document.file.attach";
     public const string DocumentFileRemoved = "document.file.remove";
+    public const string ImportRun = "import.run";
 
     /// <summary>Every action above, in declaration order: what the audit page filters by (each labelled Audit.Action.{key} in strings.tsv).</summary>
     public static readonly IReadOnlyList<string> All =

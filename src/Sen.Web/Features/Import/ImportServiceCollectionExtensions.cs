@@ -1,3 +1,4 @@
+using Sen.Web.Features.Import.Pipeline;
 using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Import;
@@ -7,6 +8,7 @@ public static class ImportServiceCollectionExtensions
     public static IServiceCollection AddImport(this IServiceCollection services)
     {
         services.AddScoped<ImportLegacyPage>();
+        services.AddScoped<ImportRunner>();
         services.AddScoped<DemoContentSeeder>();
         services.AddScoped<IDatabaseStartupTask, SeedDemoContentOnStart>();
         return services;

@@ -8,4 +8,7 @@ public static class RevisionNotes
 
     /// <summary>A copy of an older revision (<see cref="ArticleRevision.RestoredFrom"/>).</summary>
     public const string Restored = "Revision.Note.Restored";
+
+    /// <summary>Written by <c>sen import</c> from an old site's item.</summary>
+    public const string Imported = "Revision.Note.Imported";
 }

@@ -1,8 +1,9 @@
 using System.CommandLine;
+using Sen.Web.Features.Import.Pipeline;
 
 namespace Sen.Web.Features.Import.WordPress;
 
-/// <summary>`sen import wordpress export.xml --uploads wp-content/uploads`.</summary>
+/// <summary>`sen import wordpress export.xml --uploads wp-content/uploads [--map …] [--status …] [--category …] [--dry-run]` through the import pipeline.</summary>
 public static class WordPressImportCommand
 {
     public static Command Create()
@@ -10,41 +11,27 @@ public static class WordPressImportCommand
         var file = new Argument<FileInfo>("file") { Description = "Tệp xuất WordPress (WXR, .xml). / WordPress export file (WXR, .xml)." };
         var uploads = new Option<DirectoryInfo?>("--uploads") { Description = "Bản sao thư mục wp-content/uploads của trang cũ. / A copy of the old site's wp-content/uploads folder." };
         var command = new Command("wordpress", "Nhập bài viết và trang từ tệp xuất WordPress. / Import posts and pages from a WordPress export.") { file, uploads };
+        ImportConsole.AddOptions(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(file)!;
             if (!path.Exists)
             {
                 await Console.Error.WriteLineAsync($"Không tìm thấy tệp / file not found: {path.FullName}").ConfigureAwait(false);
-                return 2;
+                return ImportConsole.CannotStart;
             }
 
             var folder = parse.GetValue(uploads);
             if (folder is { Exists: false })
             {
                 await Console.Error.WriteLineAsync($"Không tìm thấy thư mục / folder not found: {folder.FullName}").ConfigureAwait(false);
-                return 2;
+                return ImportConsole.CannotStart;
             }
 
             var source = new WordPressExportSource(path.FullName, folder?.FullName);
-            var read = 0;
-            var failed = 0;
-            await foreach (var item in source.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                if (item.Failure is { } failure)
-                {
-                    failed++;
-                    await Console.Error.WriteLineAsync($"{failure.Source}: {failure.Reason}").ConfigureAwait(false);
-                }
-                else
-                {
-                    read++;
-                }
-            }
-
-            Console.WriteLine($"Đọc được / read: {read}, lỗi / failed: {failed}");
+            var exitCode = await ImportConsole.RunAsync(parse, source, cancellationToken).ConfigureAwait(false);
             await WriteReportAsync(source.Report).ConfigureAwait(false);
-            return failed == 0 ? 0 : 1;
+            return exitCode;
         });
         return command;
     }

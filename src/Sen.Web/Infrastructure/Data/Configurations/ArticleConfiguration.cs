@@ -22,6 +22,12 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Property(a => a.Review).HasConversion<int>();
         builder.Property(a => a.ReviewComment).HasMaxLength(2000);
+        builder.Property(a => a.ImportSourceKey).HasMaxLength(Article.ImportSourceKeyMaxLength);
+        builder.Property(a => a.ImportHash).HasMaxLength(64);
+        builder.Property(a => a.Keywords).HasMaxLength(Article.KeywordsMaxLength);
+
+        // One article per imported item and site (NULLs, the articles written here, are distinct on both providers).
+        builder.HasIndex(a => new { a.SiteId, a.ImportSourceKey }).IsUnique();
 
         // Newest published first: a category's article ids for CategoryListings (from the index alone), and
         // the site's latest articles for the home page.

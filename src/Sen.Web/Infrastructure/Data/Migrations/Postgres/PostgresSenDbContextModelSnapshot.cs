@@ -336,8 +336,20 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ImportHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ImportSourceKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<bool>("IsFeatured")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Keywords")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int>("LatestRevision")
                         .HasColumnType("integer");
@@ -395,6 +407,9 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("SiteId", "DeletedAt");
+
+                    b.HasIndex("SiteId", "ImportSourceKey")
+                        .IsUnique();
 
                     b.HasIndex("SiteId", "OwnerId");
 

@@ -319,8 +319,20 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportSourceKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsFeatured")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Keywords")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("LatestRevision")
                         .HasColumnType("INTEGER");
@@ -378,6 +390,9 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("SiteId", "DeletedAt");
+
+                    b.HasIndex("SiteId", "ImportSourceKey")
+                        .IsUnique();
 
                     b.HasIndex("SiteId", "OwnerId");
 
