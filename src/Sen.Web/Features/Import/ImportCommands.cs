@@ -42,7 +42,7 @@ public static class ImportCommands
             return await SenCommandLine.WithServicesAsync((services, ct) => ImportAsync(services, result.Page!, parse.GetValue(category)!, ct), cancellationToken).ConfigureAwait(false);
         });
 
-        return new Command("import", "Nhập nội dung. / Import content.") { text, Pages() };
+        return new Command("import", "Nhập nội dung. / Import content.") { text, Pages(), WordPress.WordPressImportCommand.Create() };
     }
 
     /// <summary>`sen import pages FOLDER [--config selectors.json] [--map old=new] [--status published|draft] [--category slug] [--dry-run]`.</summary>
