@@ -10,6 +10,7 @@ public static class ViewCountsServiceCollectionExtensions
         services.AddSingleton<IViewCountSink>(sp => sp.GetRequiredService<DbViewCountSink>());
         services.AddSingleton<ViewCounter>();
         services.AddSingleton<GzipSplices>();
+        services.AddSingleton<BrotliSplices>();
         services.AddSingleton<LiveCountPages>();
         services.AddSingleton<ILivePages>(sp => sp.GetRequiredService<LiveCountPages>());
         services.AddHostedService<ViewCountFlusher>();
