@@ -11,7 +11,7 @@
 # Environment: BASE (git ref for A; unset: A is the worktree too), A_ENV / B_ENV (space-separated
 # NAME=value settings for one side), ARTICLES (20000), PAGES ("article category1"; any of article home
 # category1 categorydeep), ROUNDS (3), DURATION (5s), WARMUP (10s), CONNECTIONS (32), THREADS (2),
-# ACCEPT_ENCODING (unset: none, as bench/run.sh; "br" measures a Brotli-only client: nginx then serves
+# DATA (a Sen data folder with generated articles to copy instead of generating), ACCEPT_ENCODING (unset: none, as bench/run.sh; "br" measures a Brotli-only client: nginx then serves
 # the bytes of A's response), PORT (5191: A, +1 B, +2 nginx), KEEP (1 keeps the temp dir), OUT (also
 # write the table there).
 set -euo pipefail
@@ -68,7 +68,7 @@ if [ -z "${A_APP:-}" ]; then
     A_APP="$B_APP"
   fi
 fi
-if [ -z "${TOOLS:-}" ]; then
+if [ -z "${TOOLS:-}" ] && [ -z "${DATA:-}" ]; then
   log "building the tools"
   dotnet publish "$ROOT/tools/Sen.Tools" -c Release -o "$WORK/tools" --nologo -v quiet >"$WORK/tools.log" 2>&1 || { cat "$WORK/tools.log"; exit 1; }
   TOOLS="$WORK/tools"
@@ -81,8 +81,14 @@ export ConnectionStrings__Default=""
 export ASPNETCORE_ENVIRONMENT=Production
 export Logging__LogLevel__Default=Warning
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
-log "generating $ARTICLES articles"
-(cd "$TOOLS" && Sen__DataPath="$WORK/data" exec dotnet sen-tools.dll generate --articles "$ARTICLES" --seed 1) >"$WORK/generate.log" 2>&1 || { cat "$WORK/generate.log"; exit 1; }
+if [ -n "${DATA:-}" ]; then
+  log "copying the data folder $DATA"
+  cp -a "$DATA" "$WORK/data"
+  rm -f "$WORK/data/"*.log "$WORK/data/pid"
+else
+  log "generating $ARTICLES articles"
+  (cd "$TOOLS" && Sen__DataPath="$WORK/data" exec dotnet sen-tools.dll generate --articles "$ARTICLES" --seed 1) >"$WORK/generate.log" 2>&1 || { cat "$WORK/generate.log"; exit 1; }
+fi
 DB="$WORK/data/sen.db"
 ARTICLE_ID=$(sqlite3 "$DB" "SELECT a.Id FROM Articles a JOIN Categories c ON c.Id = a.CategoryId WHERE c.Slug = 'tin-co-so' AND a.Status = 3 ORDER BY a.Id DESC LIMIT 1;")
 ARTICLE_PATH=$(sqlite3 "$DB" "SELECT '/' || c.Slug || '/' || a.Slug || '-' || a.Id || '.html' FROM Articles a JOIN Categories c ON c.Id = a.CategoryId WHERE a.Id = $ARTICLE_ID;")
@@ -193,7 +199,7 @@ done
 LOAD_END=$(cut -d" " -f1-3 /proc/loadavg)
 
 REPORT="A: ${BASE:-worktree} ${A_ENV:-}; B: worktree ${B_ENV:-} ($(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo ', uncommitted changes')).
-\`wrk -t$THREADS -c$CONNECTIONS -d$DURATION\`${ACCEPT_ENCODING:+ with \`Accept-Encoding: $ACCEPT_ENCODING\`}, $ROUNDS rounds of A, B, nginx after a $WARMUP warm-up per page and side; $ARTICLES generated articles on SQLite, ReadyToRun builds; medians of the rounds.
+\`wrk -t$THREADS -c$CONNECTIONS -d$DURATION\`${ACCEPT_ENCODING:+ with \`Accept-Encoding: $ACCEPT_ENCODING\`}, $ROUNDS rounds of A, B, nginx after a $WARMUP warm-up per page and side; $([ -n "${DATA:-}" ] && echo "the articles of $DATA" || echo "$ARTICLES generated articles") on SQLite, builds ${A_APP} and ${B_APP}; medians of the rounds.
 Load average $LOAD_START at the start, $LOAD_END at the end ($(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC')).
 
 $TABLE"

@@ -207,7 +207,7 @@ public abstract partial class PublicCacheTests<TFactory>
     public async Task A_brotli_only_reader_costs_one_compression_per_page_version_not_one_per_view()
     {
         Require();
-        var article = await factory.PickAsync(12);
+        var article = await factory.PickAsync(2);
         var client = App.CreateClient();
         var splices = App.Services.GetRequiredService<BrotliSplices>();
         await App.Services.GetRequiredService<PublicCache>().EvictAsync([PublicCache.Tags.Article(article.Id)], Ct);
