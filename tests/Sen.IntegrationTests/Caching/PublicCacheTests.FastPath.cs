@@ -4,7 +4,9 @@ using System.Text;
 using AngleSharp.Dom;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
+using Sen.IntegrationTests.Newsroom;
 using Sen.Web.Features.Categories;
+using Sen.Web.Features.Newsroom;
 using Sen.Web.Features.Sites;
 using Sen.Web.Features.ViewCounts;
 using Sen.Web.Infrastructure.Caching;
@@ -72,6 +74,7 @@ public abstract partial class PublicCacheTests<TFactory>
     [Theory]
     [InlineData(null)]
     [InlineData("gzip")]
+    [InlineData("br")]
     [InlineData("gzip, deflate, br, zstd")]
     public async Task The_ready_copy_is_served_with_the_headers_and_bytes_of_the_rendered_page(string? acceptEncoding)
     {
@@ -101,7 +104,7 @@ public abstract partial class PublicCacheTests<TFactory>
         var first = TestArticles.ShownViews(await client.GetStringAsync(new Uri(article.Url, UriKind.Relative), Ct));
         Assert.NotNull(await Store.GetAsync(ReadyKey(article.Url), Ct));
 
-        // Brotli is compressed per view by the full pipeline.
+        // A client that takes only Brotli gets it from the page's Brotli splice (see the test below).
         using var brotli = new HttpRequestMessage(HttpMethod.Get, article.Url);
         brotli.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
         using var brotliResponse = await client.SendAsync(brotli, Ct);
@@ -200,6 +203,45 @@ public abstract partial class PublicCacheTests<TFactory>
         }
     }
 
+    [Fact]
+    public async Task A_brotli_only_reader_costs_one_compression_per_page_version_not_one_per_view()
+    {
+        Require();
+        var article = await factory.PickAsync(2);
+        var client = App.CreateClient();
+        var splices = App.Services.GetRequiredService<BrotliSplices>();
+        await App.Services.GetRequiredService<PublicCache>().EvictAsync([PublicCache.Tags.Article(article.Id)], Ct);
+
+        // The first Brotli view renders the page (full pipeline), the next ones come from its ready copy.
+        var (_, plain) = await GetAsync(client, article.Url, acceptEncoding: null);
+        var count = TestArticles.ShownViews(plain);
+        var compressions = splices.Compressions;
+        for (var view = 1; view <= 3; view++)
+        {
+            var (headers, html) = await GetAsync(client, article.Url, "br");
+            Assert.Contains("Content-Encoding: br", headers, StringComparison.Ordinal);
+            Assert.Contains("Vary: Accept-Encoding", headers, StringComparison.Ordinal);
+            Assert.Equal(count + view, TestArticles.ShownViews(html));
+            Assert.Equal(
+                plain.Replace($">{Views(count)}<", ">N<", StringComparison.Ordinal),
+                html.Replace($">{Views(count + view)}<", ">N<", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(compressions + 1, splices.Compressions);
+
+        // A new version of the page is compressed once more, and only once.
+        var edited = await InAppScopeAsync(sp => sp.EditAndPublishAsync(article.Id, article.Title + " (sửa)", "Sa-pô sửa.", "<p>Nội dung sửa.</p>"));
+        Assert.Equal(NewsroomOutcome.Done, edited.Outcome);
+        await App.Services.GetRequiredService<PublicCache>().EvictAsync([PublicCache.Tags.Article(article.Id)], Ct);
+        for (var view = 1; view <= 2; view++)
+        {
+            var (_, html) = await GetAsync(client, article.Url, "br");
+            Assert.Contains("Nội dung sửa.", html, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(compressions + 2, splices.Compressions);
+    }
+
     private static string Views(long count) => ViewCountMarker.Format(count);
 
     private static async Task<(string Headers, byte[] Body)> GetRawAsync(HttpClient client, string url, string? acceptEncoding)
@@ -230,6 +272,10 @@ public abstract partial class PublicCacheTests<TFactory>
         if (headers.Contains("Content-Encoding: gzip", StringComparison.Ordinal))
         {
             body = new GZipStream(body, CompressionMode.Decompress);
+        }
+        else if (headers.Contains("Content-Encoding: br", StringComparison.Ordinal))
+        {
+            body = new BrotliStream(body, CompressionMode.Decompress);
         }
 
         using var reader = new StreamReader(body);

@@ -136,6 +136,22 @@ public abstract class OperationsEndpointsTests<TFactory>(TFactory factory) : ICl
         }
     }
 
+    [Fact]
+    public async Task Metrics_can_be_turned_off_and_the_site_still_serves()
+    {
+        factory.RequireProvider();
+        await using var app = factory.WithWebHostBuilder(b => b.UseSetting("Operations:Metrics", "false"));
+        var client = app.CreateClient();
+        using var metrics = await client.GetAsync(new Uri("/metrics", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, metrics.StatusCode);
+        Assert.DoesNotContain("sen_request_duration", await metrics.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        foreach (var url in new[] { "/", "/healthz", "/readyz" })
+        {
+            using var response = await client.GetAsync(new Uri(url, UriKind.Relative), Ct);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {response.StatusCode}");
+        }
+    }
+
     private static int ClosedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

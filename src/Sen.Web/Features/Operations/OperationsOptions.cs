@@ -11,6 +11,12 @@ public sealed class OperationsOptions
     /// </summary>
     public string[] MetricsAllowedNetworks { get; set; } = [];
 
+    /// <summary>
+    /// False turns metrics off: no meter provider, no /metrics (404), and the request timer is one branch.
+    /// For measuring what metrics cost (bench/metrics.sh) or a node nobody scrapes.
+    /// </summary>
+    public bool Metrics { get; set; } = true;
+
     // Not the property's default: the configuration binder appends to an array, so configured
     // networks would be added to loopback instead of replacing it.
     public static readonly string[] LoopbackNetworks = ["127.0.0.0/8", "::1/128"];

@@ -58,12 +58,15 @@ public static class OperationsServiceCollectionExtensions
         var metricsNetworks = options.MetricsAllowedNetworks.Length == 0 ? OperationsOptions.LoopbackNetworks : options.MetricsAllowedNetworks;
         services.AddSingleton(new MetricsAccess(Networks.Parse(metricsNetworks, "Operations:MetricsAllowedNetworks")));
         services.AddSingleton<PublishQueueGauge>();
-        var telemetry = services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService("sen"))
-            .WithMetrics(m => m
+        services.AddSingleton(options);
+        var telemetry = services.AddOpenTelemetry().ConfigureResource(r => r.AddService("sen"));
+        if (options.Metrics)
+        {
+            telemetry.WithMetrics(m => m
                 .AddMeter(SenMetrics.MeterName, SenMetrics.MeterName + ".Publishing")
                 .AddRuntimeInstrumentation()
                 .AddPrometheusExporter());
+        }
 
         // Traces cost an Activity per request, so they are recorded only when someone collects them.
         var otlp = configuration["OpenTelemetry:OtlpEndpoint"];
@@ -108,6 +111,11 @@ public static class OperationsServiceCollectionExtensions
             Predicate = c => c.Tags.Contains(ReadyTag),
             ResponseWriter = ReadinessResponse.WriteAsync,
         });
+        if (!endpoints.ServiceProvider.GetRequiredService<OperationsOptions>().Metrics)
+        {
+            return endpoints;
+        }
+
         var access = endpoints.ServiceProvider.GetRequiredService<MetricsAccess>();
         endpoints.MapPrometheusScrapingEndpoint("/metrics").Add(b =>
         {

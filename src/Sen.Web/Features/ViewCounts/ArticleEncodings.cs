@@ -8,22 +8,40 @@ internal static class ArticleEncodings
 {
     public const string Gzip = "gzip";
 
+    public const string Brotli = "br";
+
     public const string Identity = "identity";
 
     /// <summary>
-    /// Gzip whenever the reader's browser takes it: Brotli would be a little smaller but must be
-    /// compressed per view, while gzip can be spliced (<see cref="GzipSplice"/>).
+    /// Gzip whenever the reader's browser takes it (<see cref="GzipSplice"/>: the whole page compressed at
+    /// the optimal level once per version), else Brotli (<see cref="BrotliSplice"/>), else the page as it
+    /// is; null when the reader asks only for codings Sen does not write (the full pipeline decides).
+    /// None of them compresses per view.
     /// </summary>
-    public static bool AcceptsGzip(HttpContext context, IResponseCompressionProvider compression)
+    public static string? For(HttpContext context, IResponseCompressionProvider compression)
     {
-        if (!compression.CheckRequestAcceptsCompression(context)
-            || !StringWithQualityHeaderValue.TryParseList(context.Request.Headers.AcceptEncoding, out var encodings))
+        if (!compression.CheckRequestAcceptsCompression(context))
         {
-            return false;
+            return Identity;
         }
 
-        var gzip = encodings.FirstOrDefault(e => e.Value.Equals(Gzip, StringComparison.OrdinalIgnoreCase))
-            ?? encodings.FirstOrDefault(e => e.Value.Equals("*", StringComparison.Ordinal));
-        return gzip is not null && (gzip.Quality ?? 1) > 0;
+        if (!StringWithQualityHeaderValue.TryParseList(context.Request.Headers.AcceptEncoding, out var encodings))
+        {
+            return null;
+        }
+
+        var any = encodings.FirstOrDefault(e => e.Value.Equals("*", StringComparison.Ordinal));
+        if (Accepts(encodings, Gzip, any))
+        {
+            return Gzip;
+        }
+
+        return Accepts(encodings, Brotli, any) ? Brotli : null;
+    }
+
+    private static bool Accepts(IList<StringWithQualityHeaderValue> encodings, string name, StringWithQualityHeaderValue? any)
+    {
+        var named = encodings.FirstOrDefault(e => e.Value.Equals(name, StringComparison.OrdinalIgnoreCase)) ?? any;
+        return named is not null && (named.Quality ?? 1) > 0;
     }
 }

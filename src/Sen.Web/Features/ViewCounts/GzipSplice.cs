@@ -10,7 +10,7 @@ namespace Sen.Web.Features.ViewCounts;
 /// the count, and the deflate data of the text after it. The halves are compressed separately, so no
 /// back-reference crosses the count. The gzip trailer's CRC-32 is combined from the halves' CRCs.
 /// </summary>
-/// <remarks>Brotli has no such seam (its blocks are not byte-aligned), so article pages prefer gzip.</remarks>
+/// <remarks>Article pages prefer gzip: the whole page at the optimal level. Brotli-only readers get <see cref="BrotliSplice"/>.</remarks>
 public sealed class GzipSplice
 {
     private static readonly byte[] Header = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff];

@@ -8,12 +8,16 @@ namespace Sen.Web.Features.ViewCounts;
 /// The view count marker of one rendered article page, found once, and the one writer of the page with
 /// its live count: the full pipeline (<see cref="ViewCountMiddleware"/>) and the ready-page fast path
 /// both write through it. It counts the view, then writes the page into the response pipe (plain, or gzip
-/// through the page's <see cref="GzipSplice"/>) with its Content-Length; the caller flushes once.
+/// through the page's <see cref="GzipSplice"/>, or Brotli through its <see cref="BrotliSplice"/>) with its
+/// Content-Length; the caller flushes once.
 /// </summary>
-internal sealed class LiveCount(ViewCounter counter, GzipSplices gzipSplices, ReadOnlyMemory<byte> page, int start, int length, int articleId, long storedAtRender)
+internal sealed class LiveCount(
+    ViewCounter counter, GzipSplices gzipSplices, BrotliSplices brotliSplices, ReadOnlyMemory<byte> page, int start, int length, int articleId, long storedAtRender)
     : ILiveRegion
 {
     private GzipSplice? gzip;
+    private bool brotliMade;
+    private BrotliSplice? brotli;
 
     public int ArticleId => articleId;
 
@@ -27,6 +31,21 @@ internal sealed class LiveCount(ViewCounter counter, GzipSplices gzipSplices, Re
     /// is compressed once per version, not per view.
     /// </summary>
     public GzipSplice Gzip => gzip ??= gzipSplices.For(articleId, BeforeCount, AfterCount);
+
+    /// <summary>The Brotli parts around the count, shared the same way; null when the page could not be spliced.</summary>
+    public BrotliSplice? Brotli
+    {
+        get
+        {
+            if (!Volatile.Read(ref brotliMade))
+            {
+                brotli = brotliSplices.For(articleId, BeforeCount, AfterCount);
+                Volatile.Write(ref brotliMade, true);
+            }
+
+            return brotli;
+        }
+    }
 
     public ValueTask WriteAsync(HttpContext context, string encoding)
     {
@@ -62,6 +81,13 @@ internal sealed class LiveCount(ViewCounter counter, GzipSplices gzipSplices, Re
             response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
             response.ContentLength = splice.CompressedLength(number.Length);
             splice.Write(output, number);
+        }
+        else if (encoding == ArticleEncodings.Brotli && Brotli is { } brotliSplice)
+        {
+            response.Headers.ContentEncoding = ArticleEncodings.Brotli;
+            response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+            response.ContentLength = brotliSplice.CompressedLength(number.Length);
+            brotliSplice.Write(output, number);
         }
         else
         {

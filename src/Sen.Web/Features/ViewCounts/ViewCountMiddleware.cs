@@ -15,8 +15,8 @@ namespace Sen.Web.Features.ViewCounts;
 /// second request) and over rendering uncached (defeats the cache). The page is buffered (copied once,
 /// into a <see cref="ResponseBuffer"/>) because the count's width is not known until the view is
 /// counted. Readers whose browser takes gzip get a page compressed once per page version with the count
-/// spliced into the compressed bytes (<see cref="GzipSplice"/>); others get it plain or compressed by
-/// the outer middleware. The ready-page fast path writes the same page through the same
+/// spliced into the compressed bytes (<see cref="GzipSplice"/>), those that take only Brotli the same in
+/// Brotli (<see cref="BrotliSplice"/>); others get it plain. The ready-page fast path writes the same page through the same
 /// <see cref="LiveCount"/>.
 /// </remarks>
 public sealed class ViewCountMiddleware(RequestDelegate next, LiveCountPages livePages, IResponseCompressionProvider compression)
@@ -51,7 +51,7 @@ public sealed class ViewCountMiddleware(RequestDelegate next, LiveCountPages liv
             return;
         }
 
-        var encoding = ArticleEncodings.AcceptsGzip(context, compression) ? ArticleEncodings.Gzip : ArticleEncodings.Identity;
+        var encoding = ArticleEncodings.For(context, compression) ?? ArticleEncodings.Identity;
         await count.WriteAsync(context, encoding).ConfigureAwait(false);
         await response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }

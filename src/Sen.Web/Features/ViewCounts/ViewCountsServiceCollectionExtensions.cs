@@ -11,6 +11,7 @@ public static class ViewCountsServiceCollectionExtensions
         services.AddSingleton<IViewCountSink>(sp => sp.GetRequiredService<DbViewCountSink>());
         services.AddSingleton<ViewCounter>();
         services.AddSingleton<GzipSplices>();
+        services.AddSingleton<BrotliSplices>();
         services.AddSingleton<LiveCountPages>();
         services.AddSingleton<ILivePages>(sp => sp.GetRequiredService<LiveCountPages>());
 

@@ -44,7 +44,7 @@ public sealed class ReadyPageFastPath(
         string? key;
         if (live)
         {
-            // Another encoding (Brotli) is compressed per view by the full pipeline.
+            // Gzip, Brotli or none, each written without compressing per view; other codings go to the full pipeline.
             encoding = livePages.EncodingFor(context);
             key = encoding is null ? null : ReadyPageKeys.ForLivePage(site.KeyFor(request), request.PathBase.Value, request.Path.Value);
         }
