@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Sen.Web.Infrastructure.Cli;
-using Spectre.Console;
 
 namespace Sen.Web.Features.Import.Pipeline;
 
@@ -97,9 +96,9 @@ public static class ImportConsole
         ImportSummary summary;
         try
         {
-            summary = Interactive()
-                ? await WithProgressBarAsync(runner, source, options, cancellationToken).ConfigureAwait(false)
-                : await WithLinesAsync(runner, source, options, cancellationToken).ConfigureAwait(false);
+            var total = (source as ICountedImportSource)?.Count ?? 0;
+            summary = await ConsoleProgress.RunAsync(progress => runner.RunAsync(
+                source, options, s => progress.Report(new WorkProgress(source.Name, s.Read, total)), cancellationToken)).ConfigureAwait(false);
         }
         catch (ImportSetupException e)
         {
@@ -109,51 +108,6 @@ public static class ImportConsole
 
         Print(summary);
         return summary.Cancelled ? Interrupted : summary.Failed > 0 ? SomeFailed : 0;
-    }
-
-    private static bool Interactive() => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
-
-    private static Task<ImportSummary> WithProgressBarAsync(ImportRunner runner, IImportSource source, ImportOptions options, CancellationToken cancellationToken)
-    {
-        var total = (source as ICountedImportSource)?.Count;
-        return AnsiConsole.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-            .StartAsync(async context =>
-            {
-                var task = context.AddTask(Markup.Escape(source.Name), maxValue: Math.Max(1, total ?? 1));
-                task.IsIndeterminate = total is null;
-                var summary = await runner.RunAsync(
-                    source,
-                    options,
-                    s =>
-                    {
-                        task.Value = s.Read;
-                        task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{source.Name}: {s.Read:N0}"));
-                    },
-                    cancellationToken).ConfigureAwait(false);
-                task.Value = task.MaxValue;
-                task.StopTask();
-                return summary;
-            });
-    }
-
-    private static Task<ImportSummary> WithLinesAsync(ImportRunner runner, IImportSource source, ImportOptions options, CancellationToken cancellationToken)
-    {
-        var total = (source as ICountedImportSource)?.Count;
-        var next = 1000;
-        return runner.RunAsync(
-            source,
-            options,
-            s =>
-            {
-                if (s.Read >= next)
-                {
-                    next = s.Read + 1000;
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{source.Name}: {s.Read:N0}{(total is { } t ? $"/{t:N0}" : "")}"));
-                }
-            },
-            cancellationToken);
     }
 
     private static void Print(ImportSummary summary)

@@ -4,7 +4,7 @@ namespace Sen.Web.Features.Import.Pipeline;
 /// One item read from an old site, in the shape every importer hands to the import pipeline
 /// (<c>sen import pages</c>, <c>sen import wordpress</c>, <c>sen import text</c>).
 /// </summary>
-/// <param name="SourceKey">Stable key of the item in its source ("wp:post:123", "pages:tin-tuc/bai-1.html"); re-importing the same key updates instead of duplicating.</param>
+/// <param name="SourceKey">Stable key of the item in its source ("wp:123", "pages:tin-tuc/bai-1.html"); re-importing the same key updates instead of duplicating.</param>
 /// <param name="SourceUrl">The item's original address when known (absolute or site-relative).</param>
 /// <param name="OldPaths">Paths with query on the old site that must answer 301 to the new address ("/?p=123", "/Default.aspx?tabid=54&amp;ItemID=987").</param>
 /// <param name="Title">The title, NFC.</param>

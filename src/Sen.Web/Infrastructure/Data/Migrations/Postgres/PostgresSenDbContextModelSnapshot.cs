@@ -417,7 +417,7 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("CategoryId", "Status", "PublishedAt", "Id");
 
-                    b.HasIndex("SiteId", "Status", "PublishedAt", "Id");
+                    b.HasIndex("SiteId", "Status", "PublishedAt", "Id", "UpdatedAt");
 
                     b.ToTable("Articles");
                 });

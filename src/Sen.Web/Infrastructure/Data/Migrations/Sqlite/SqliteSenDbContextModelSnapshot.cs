@@ -400,7 +400,7 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("CategoryId", "Status", "PublishedAt", "Id");
 
-                    b.HasIndex("SiteId", "Status", "PublishedAt", "Id");
+                    b.HasIndex("SiteId", "Status", "PublishedAt", "Id", "UpdatedAt");
 
                     b.ToTable("Articles");
                 });
