@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Sen.Web;
 using Sen.Web.Features.Accounts;
 using Sen.Web.Features.Articles;
+using Sen.Web.Features.Import.Pages;
+using Sen.Web.Features.Import.Pipeline;
 using Sen.Web.Features.Newsroom;
 using Sen.Web.Features.ViewCounts;
 using Sen.Web.Infrastructure.Data;
@@ -77,10 +79,34 @@ public static class ExtraArticles
 
             await db.SaveChangesAsync(cancellationToken);
             await SeedNewsroomAsync(scope.ServiceProvider, category.Id, cancellationToken);
+            await ImportSavedPageAsync(scope.ServiceProvider, cancellationToken);
         }
 
         // The server process opens the same file next; no pooled connection of ours may hold it.
         SqliteConnection.ClearAllPools();
+    }
+
+    /// <summary>
+    /// A page saved from an old Liferay portal, with its photo and caption, imported by `sen import pages`'s own
+    /// runner: the imported article is one of the public page types (<see cref="PublicPage.ImportedArticlePath"/>).
+    /// </summary>
+    private static async Task ImportSavedPageAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "Fixtures", "imported");
+        var summary = await services.GetRequiredService<ImportRunner>()
+            .RunAsync(new SavedPagesSource(folder, PageSelectors.None), new ImportOptions(), null, cancellationToken);
+        if (summary.Imported != 1 || summary.Failed != 0)
+        {
+            throw new InvalidOperationException($"The saved page was not imported: {summary.Imported} imported, {string.Join("; ", summary.Failures.Select(f => f.Reason))}");
+        }
+
+        var db = services.GetRequiredService<SenDbContext>();
+        var imported = await db.Articles.Include(a => a.Category).SingleAsync(a => a.ImportSourceKey != null, cancellationToken);
+        var path = ArticleUrls.Article(imported.Category!.Slug, imported.Slug, imported.Id);
+        if (path != PublicPage.ImportedArticlePath)
+        {
+            throw new InvalidOperationException($"The imported article is at {path}: set PublicPage.ImportedArticlePath to it.");
+        }
     }
 
     /// <summary>An article submitted through the newsroom's own handlers (so the audit log has entries with changes) and views for the dashboard.</summary>

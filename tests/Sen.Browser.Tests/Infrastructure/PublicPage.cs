@@ -5,6 +5,12 @@ public sealed record PublicPage(string Name, string Path, HttpStatusCode Status)
 {
     public const string SeedArticlePath = "/cong-tac-dan-van/que-son-hoi-nghi-tong-ket-10-nam-thuc-hien-ket-luan-so-62-kl-tw-cua-bo-chinh-tri-1.html";
 
+    /// <summary>The article `sen import pages` made of a saved Liferay page (ExtraArticles checks this is where it landed).</summary>
+    public const string ImportedArticlePath = "/tin-cu/hoi-nghi-ban-chap-hanh-dang-bo-tinh-lan-thu-15-44.html";
+
+    /// <summary>Its address on the old portal, which answers 301 with the new one.</summary>
+    public const string ImportedArticleOldPath = "/web/guest/tin-tuc/-/asset_publisher/Ab12/content/hoi-nghi-bch-lan-thu-15";
+
     public const string SearchPath = "/tim-kiem?q=%C4%91%E1%BA%A1i%20h%E1%BB%99i";
 
     /// <summary>
@@ -26,6 +32,7 @@ public sealed record PublicPage(string Name, string Path, HttpStatusCode Status)
         new("api-reference", "/tai-lieu-api", HttpStatusCode.OK),
         new("document-list", "/van-ban?khoa=x", HttpStatusCode.OK),
         new("document", "/van-ban/ket-luan-62-kl-tw", HttpStatusCode.OK),
+        new("imported-article", ImportedArticlePath, HttpStatusCode.OK),
     ];
 
     /// <summary>Each page type by name, one test case each.</summary>

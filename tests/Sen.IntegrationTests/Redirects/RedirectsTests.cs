@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sen.IntegrationTests.Accounts;
@@ -79,6 +80,31 @@ public abstract class RedirectsTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Equal(id.ToString(CultureInfo.InvariantCulture), (await LastAuditAsync(AuditActions.RedirectDeleted)).EntityId);
         using var gone = await reader.GetAsync(new Uri("/Default.aspx?tabid=12&ItemID=345", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_a_public_url_old_paths_of_any_depth_still_redirect_for_every_host()
+    {
+        // Then cached copies are kept per host (ConfiguredSite.KeyFor); redirects belong to the site, whatever the host.
+        factory.RequireProvider();
+        await using var app = factory.WithWebHostBuilder(b => b.UseSetting("Site:PublicUrl", ""));
+        var old = $"/web/guest/tin-tuc/-/asset_publisher/Ab12/content/bai-{Guid.NewGuid():N}";
+        await factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SenDbContext>();
+            var site = await db.Sites.SingleAsync(s => s.Key == SiteContext.DefaultKey, Ct);
+            db.Redirects.Add(new Redirect { SiteId = site.Id, OldPath = RedirectPaths.Normalize(old)!, Target = "/xay-dung-dang", Source = "admin", CreatedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync(Ct);
+        });
+        app.Services.GetRequiredService<RedirectTable>().Clear();
+
+        foreach (var host in new[] { "localhost", "tinhuy.example.vn" })
+        {
+            using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri($"http://{host}") });
+            using var moved = await client.GetAsync(new Uri(old, UriKind.Relative), Ct);
+            Assert.Equal(HttpStatusCode.MovedPermanently, moved.StatusCode);
+            Assert.Equal("/xay-dung-dang", moved.Headers.Location?.OriginalString);
+        }
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class RedirectMiddleware(RequestDelegate next, RedirectTable table
 
     private async ValueTask<string?> FindAsync(HttpContext context) =>
         RedirectPaths.Normalize(context.Request.GetEncodedPathAndQuery()) is { } oldPath
-            ? await table.FindAsync(site.KeyFor(context.Request), oldPath, context.RequestAborted).ConfigureAwait(false)
+            ? await table.FindAsync(site.SiteKeyFor(context.Request), oldPath, context.RequestAborted).ConfigureAwait(false)
             : null;
 
     private static void Redirect(HttpResponse response, string target)

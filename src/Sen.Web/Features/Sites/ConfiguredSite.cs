@@ -17,6 +17,8 @@ public sealed class ConfiguredSite(IConfiguration configuration, PublicBaseUrl p
 {
     public string Key { get; } = configuration["Sen:SiteKey"] ?? SiteContext.DefaultKey;
 
+    public string SiteKeyFor(HttpRequest request) => Key;
+
     public string KeyFor(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -6,6 +6,9 @@ namespace Sen.Web.Infrastructure.Caching;
 /// </summary>
 public interface IRequestSite
 {
-    /// <summary>Called on every cached hit: must not allocate.</summary>
+    /// <summary>The key cached copies are kept under. Called on every cached hit: must not allocate.</summary>
     string KeyFor(HttpRequest request);
+
+    /// <summary>The key of the site itself (Sites.Key), for what is stored per site rather than per cached copy (redirects).</summary>
+    string SiteKeyFor(HttpRequest request);
 }
