@@ -103,9 +103,10 @@ public sealed class SenSite : IAsyncLifetime
             IsMobile = viewport == Viewports.Phone,
             HasTouch = viewport == Viewports.Phone,
         });
-        // 30 s: in CI this suite shares two cores with the integration suite (1,000 concurrent votes, bulk imports);
+        // 60 s: in CI this suite shares two cores with the integration suite (1,000 concurrent votes, bulk imports,
+        // two more Sen processes in the cluster test);
         // a page that never loads still fails, just later.
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(60_000);
 
         // Outside sites (the "Liên kết website" list) answer with a stub: the test machine has no internet.
         var origin = (byHostName ? HostNameAddress : BaseAddress).GetLeftPart(UriPartial.Authority);
