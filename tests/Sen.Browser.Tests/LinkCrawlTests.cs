@@ -3,15 +3,19 @@ using System.Text.RegularExpressions;
 
 namespace Sen.Browser.Tests;
 
-/// <summary>A crawl of the whole demo site from /: every same-origin link and asset answers below 400, every page within 500 ms.</summary>
+/// <summary>
+/// A crawl of the whole demo site from /: every same-origin link and asset answers below 400, and no page hangs.
+/// Speed itself is measured by bench/ (BENCHMARKS.md), not here: this suite shares two cores with the integration
+/// suite in CI, so the bound only catches a page that runs away (a query scanning a table, a lock), not a slow one.
+/// </summary>
 [Collection(BrowserSuite.Name)]
 public sealed partial class LinkCrawlTests(SenSite site)
 {
     private const int MaxUrls = 3000;
-    private static readonly TimeSpan SlowPage = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan HungPage = TimeSpan.FromSeconds(5);
 
     [Fact]
-    public async Task Every_same_origin_link_and_asset_works_and_every_page_answers_within_500_ms()
+    public async Task Every_same_origin_link_and_asset_works_and_no_page_hangs()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var output = TestContext.Current.TestOutputHelper;
@@ -85,7 +89,7 @@ public sealed partial class LinkCrawlTests(SenSite site)
                     slowest = (clock.Elapsed, item.Url.PathAndQuery);
                 }
 
-                if (clock.Elapsed > SlowPage)
+                if (clock.Elapsed > HungPage)
                 {
                     slow.Add($"{clock.Elapsed.TotalMilliseconds:F0} ms {item.Url.PathAndQuery}");
                 }
@@ -112,7 +116,7 @@ public sealed partial class LinkCrawlTests(SenSite site)
         Assert.True(seen.Count <= MaxUrls, $"The crawl found more than {MaxUrls} URLs: a link generator runs away.");
         Assert.True(pages >= 40, $"Only {pages} pages were reached from /; the menus or lists lost their links.");
         Assert.True(broken.Count == 0, "Broken links:\n" + string.Join("\n", broken));
-        Assert.True(slow.Count == 0, "Pages slower than 500 ms:\n" + string.Join("\n", slow));
+        Assert.True(slow.Count == 0, $"Pages slower than {HungPage.TotalSeconds} s:\n" + string.Join("\n", slow));
     }
 
     [GeneratedRegex("""url\(\s*['"]?(?<url>[^'")\s]+)['"]?\s*\)""")]

@@ -207,7 +207,37 @@ public sealed class CommandLineTests(PublishedSen sen) : IClassFixture<Published
             "--", "import", "text", "../shared/page.txt", "--category", "cong-tac-dan-van");
 
         Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\n{run.Output}\n{run.Error}");
-        Assert.Contains("Đã nhập / imported: /cong-tac-dan-van/", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Mới / imported: 1", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_import_run_beside_a_serving_node_without_redis_is_on_its_cached_category_page_within_seconds()
+    {
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        var environment = Environment(sen.NewPath("data"));
+        environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
+        using var server = SenProcess.Start(sen.NewFolder("serving"), environment, sen.SenDll);
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        await WaitForHealthAsync(server, http);
+
+        // The category page is rendered and kept (output cache, listing in memory: 60 s and 30 s).
+        var category = new Uri("/cong-tac-dan-van", UriKind.Relative);
+        var title = "Bài nhập khi cổng đang chạy " + Guid.NewGuid().ToString("N")[..8];
+        Assert.DoesNotContain(title, await http.GetStringAsync(category, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
+        var seed = DemoContentSeeder.ReadSeedText();
+        var page = Path.Combine(sen.NewFolder("pages"), "trang.txt");
+        await File.WriteAllTextAsync(page, seed.Replace(LegacyPageParser.Parse(seed).Page!.Title, title, StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        using var run = await RunSenAsync(environment, "import", "text", page, "--category", "cong-tac-dan-van");
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\n{run.Output}\n{run.Error}");
+
+        // The serving node reads the content stamps every 2 s.
+        var clock = Stopwatch.StartNew();
+        while (!(await http.GetStringAsync(category, TestContext.Current.CancellationToken)).Contains(title, StringComparison.Ordinal))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(6), "The imported article is not on the serving node's category page after 6 s.");
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
     }
 
     [Fact]

@@ -1,45 +1,29 @@
 using System.CommandLine;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Sen.Web.Features.Articles;
 using Sen.Web.Features.Import.Pages;
 using Sen.Web.Features.Import.Pipeline;
-using Sen.Web.Features.Sites;
-using Sen.Web.Infrastructure.Cli;
-using Sen.Web.Infrastructure.Data;
 
 namespace Sen.Web.Features.Import;
 
-/// <summary>`sen import text page.txt --category cong-tac-dan-van`, `sen import pages FOLDER` (docs/IMPORT.md).</summary>
+/// <summary>`sen import text page.txt… --category cong-tac-dan-van`, `sen import pages FOLDER`, `sen import wordpress FILE.xml` (docs/IMPORT.md).</summary>
 public static class ImportCommands
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "Tệp văn bản trang cũ (UTF-8). / Legacy page text file (UTF-8)." };
-        var category = new Option<string>("--category") { Description = "Slug chuyên mục nhận bài. / Slug of the target category.", Required = true };
-        var text = new Command("text", "Nhập một bài viết từ văn bản trang cũ. / Import one article from legacy page text.") { file, category };
+        var files = new Argument<FileInfo[]>("files") { Description = "Tệp văn bản trang cũ (UTF-8, TCVN3 hoặc VNI). / Legacy page text files (UTF-8, TCVN3 or VNI).", Arity = ArgumentArity.OneOrMore };
+        var text = new Command("text", "Nhập bài viết từ văn bản trang cũ; chạy lại thì cập nhật, không nhân đôi. / Import articles from legacy page text; a re-run updates, never duplicates.") { files };
+        ImportConsole.AddOptions(text);
         text.SetAction(async (parse, cancellationToken) =>
         {
-            // The file is read and checked before the database is opened, so a wrong path changes nothing.
-            var path = parse.GetValue(file)!;
-            if (!path.Exists)
+            // The files are checked before the database is opened, so a wrong path changes nothing.
+            var paths = parse.GetValue(files)!;
+            if (paths.FirstOrDefault(f => !f.Exists) is { } missing)
             {
-                await Console.Error.WriteLineAsync($"Không tìm thấy tệp / file not found: {path.FullName}").ConfigureAwait(false);
-                return 2;
+                await Console.Error.WriteLineAsync($"Không tìm thấy tệp / file not found: {missing.FullName}").ConfigureAwait(false);
+                return ImportConsole.CannotStart;
             }
 
-            var result = LegacyPageParser.Parse(await File.ReadAllTextAsync(path.FullName, cancellationToken).ConfigureAwait(false));
-            if (!result.Succeeded)
-            {
-                foreach (var error in result.Errors)
-                {
-                    await Console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
-                }
-
-                return 1;
-            }
-
-            return await SenCommandLine.WithServicesAsync((services, ct) => ImportAsync(services, result.Page!, parse.GetValue(category)!, ct), cancellationToken).ConfigureAwait(false);
+            return await ImportConsole.RunAsync(parse, new LegacyTextSource([.. paths.Select(f => f.FullName)]), cancellationToken).ConfigureAwait(false);
         });
 
         return new Command("import", "Nhập nội dung. / Import content.") { text, Pages(), WordPress.WordPressImportCommand.Create() };
@@ -78,22 +62,5 @@ public static class ImportCommands
             return await ImportConsole.RunAsync(parse, new SavedPagesSource(path.FullName, selectors), cancellationToken).ConfigureAwait(false);
         });
         return pages;
-    }
-
-    private static async Task<int> ImportAsync(IServiceProvider services, LegacyPage page, string slug, CancellationToken cancellationToken)
-    {
-        var db = services.GetRequiredService<SenDbContext>();
-        var site = await services.GetRequiredService<SiteContext>().GetAsync(cancellationToken).ConfigureAwait(false);
-        var target = await db.Categories.FirstOrDefaultAsync(c => c.SiteId == site.Id && c.Slug == slug, cancellationToken).ConfigureAwait(false);
-        if (target is null)
-        {
-            await Console.Error.WriteLineAsync($"Không có chuyên mục / no category: {slug}").ConfigureAwait(false);
-            return 1;
-        }
-
-        var article = await services.GetRequiredService<ImportLegacyPage>()
-            .HandleAsync(new ImportLegacyPage.Command(site.Id, target.Id, page, null), cancellationToken).ConfigureAwait(false);
-        Console.WriteLine($"Đã nhập / imported: {ArticleUrls.Article(target.Slug, article.Slug, article.Id)}");
-        return 0;
     }
 }

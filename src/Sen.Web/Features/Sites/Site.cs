@@ -26,4 +26,10 @@ public sealed class Site
     public string LicenceLine { get; set; } = "";
 
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>
+    /// Moved by a process that changed content without the serving nodes seeing it (a command run without Redis);
+    /// nodes compare it every <see cref="Infrastructure.Data.DatabaseOptions.ChangePollInterval"/> (<see cref="Infrastructure.Cluster.ContentStamps"/>).
+    /// </summary>
+    public long ContentStamp { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sen.Web.Infrastructure.Cluster;
 using Sen.Web.Infrastructure.Data;
 using Sen.Web.Infrastructure.Hosting;
 
@@ -74,7 +75,15 @@ public static class SenCommandLine
             var scope = app.Services.CreateAsyncScope();
             await using (scope.ConfigureAwait(false))
             {
-                return await work(scope.ServiceProvider, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    return await work(scope.ServiceProvider, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    // Also after Ctrl-C: what the command committed is on the public pages within seconds.
+                    await ContentStamps.AfterCommandAsync(app.Services).ConfigureAwait(false);
+                }
             }
         }
     }

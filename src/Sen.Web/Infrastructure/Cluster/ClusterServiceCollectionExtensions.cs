@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using Microsoft.Extensions.Options;
 using Sen.Web.Infrastructure.Data;
 using Sen.Web.Infrastructure.Hosting;
 
@@ -11,7 +12,8 @@ namespace Sen.Web.Infrastructure.Cluster;
 /// What the nodes of one site share, in one place (docs/ARCHITECTURE.md, "Several nodes"). Without
 /// <c>Redis:Configuration</c> a node works alone: its Data Protection keys in <c>{Sen:DataPath}/keys</c>,
 /// its rate limits in memory. With it, the key ring (copied to <c>{Sen:DataPath}/keys</c> for Redis outages)
-/// and the sign-in and vote limits live in Redis, and nodes tell each other of content changes (<see cref="ClusterChanges"/>).
+/// and the sign-in and vote limits live in Redis, and nodes tell each other of content changes (<see cref="ClusterChanges"/>);
+/// without it, commands tell the node of theirs through the database (<see cref="ContentStamps"/>).
 /// </summary>
 public static class ClusterServiceCollectionExtensions
 {
@@ -51,6 +53,13 @@ public static class ClusterServiceCollectionExtensions
         services.AddSingleton(sp => new ClusterChanges(
             sp.GetService<ClusterRedis>(), sp.GetServices<IContentChangeRule>(), sp.GetRequiredService<ILogger<ClusterChanges>>()));
         services.AddHostedService(sp => sp.GetRequiredService<ClusterChanges>());
+
+        // Without Redis, a command run beside the node (`sen import`) tells it through the database.
+        services.AddSingleton(sp => new ContentStamps(
+            sp.GetService<ClusterRedis>(), sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ContentChangeInterceptor>(),
+            sp.GetRequiredService<IOptions<DatabaseOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<ContentStamps>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<ContentStamps>());
         services.AddSingleton(sp => new SharedRateLimits(sp.GetService<ClusterRedis>(), sp.GetRequiredService<ILogger<SharedRateLimits>>()));
         return services;
     }

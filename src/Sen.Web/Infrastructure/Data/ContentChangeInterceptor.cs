@@ -123,8 +123,16 @@ public sealed class ContentChangeInterceptor(IEnumerable<IContentChangeRule> rul
         await ApplyAsync(change, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>True once this process changed what readers see (a command then tells the serving nodes: <see cref="Cluster.ContentStamps"/>).</summary>
+    public bool ChangedContent { get; private set; }
+
     private async Task ApplyAsync(ContentChange change, CancellationToken cancellationToken)
     {
+        if (change.Tags.Count > 0 || change.Refreshes.Count > 0)
+        {
+            ChangedContent = true;
+        }
+
         foreach (var refresh in change.Refreshes)
         {
             refresh();

@@ -13,4 +13,10 @@ public sealed class DatabaseOptions
 
     /// <summary>Load the demo content (the seed article and a few more) when the database has no site yet.</summary>
     public bool SeedDemoContent { get; set; } = true;
+
+    /// <summary>
+    /// Without Redis: how often a node reads the sites' content stamps, which a command (`sen import …`) run beside
+    /// it moves after changing content, to refresh what it caches. With Redis the nodes are told at once instead.
+    /// </summary>
+    public TimeSpan ChangePollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -32,7 +32,11 @@ public sealed record ImportItem(
     IReadOnlyList<string> Tags,
     IReadOnlyList<ImportMedia> Media,
     string? CoverReference,
-    bool Draft);
+    bool Draft)
+{
+    /// <summary>The author's unit or office ("Ban Tuyên giáo Tỉnh ủy"), when the source names it apart from the author.</summary>
+    public string? AuthorUnit { get; init; }
+}
 
 /// <param name="Reference">How the body refers to the file (its original src or URL).</param>
 /// <param name="LocalPath">The file on disk to copy (inside the saved folder or the uploads folder); null when missing, which the pipeline reports.</param>

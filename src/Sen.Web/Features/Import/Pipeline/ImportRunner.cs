@@ -438,6 +438,7 @@ public sealed class ImportRunner(
             article.Lead = Limit(item.Lead, 2000);
             article.BodyHtml = one.Body;
             article.AuthorName = Limit(item.AuthorName, 200);
+            article.AuthorUnit = Limit(item.AuthorUnit, 200);
             article.CoverImageUrl = one.CoverUrl;
             article.CoverCaption = one.CoverUrl is null ? null : Limit(one.CoverCaption, 1000) is { Length: > 0 } caption ? caption : null;
             article.Keywords = item.Tags.Count == 0 ? null : Limit(string.Join(", ", item.Tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct()), Article.KeywordsMaxLength);

@@ -40,5 +40,9 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasIndex(a => new { a.SiteId, a.Review });
         builder.HasIndex(a => new { a.SiteId, a.OwnerId });
         builder.HasIndex(a => new { a.SiteId, a.DeletedAt });
+
+        // Articles still without a revision (written by a bulk writer): BackfillRevisionsOnStart looks for them at
+        // every start, which without this index reads every article row, bodies and all. Nearly always empty.
+        builder.HasIndex(a => a.LatestRevision).HasFilter("\"LatestRevision\" = 0").HasDatabaseName("IX_Articles_WithoutRevision");
     }
 }

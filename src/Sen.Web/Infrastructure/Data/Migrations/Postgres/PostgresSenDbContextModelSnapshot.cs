@@ -406,6 +406,10 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LatestRevision")
+                        .HasDatabaseName("IX_Articles_WithoutRevision")
+                        .HasFilter("\"LatestRevision\" = 0");
+
                     b.HasIndex("SiteId", "DeletedAt");
 
                     b.HasIndex("SiteId", "ImportSourceKey")
@@ -1199,6 +1203,9 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("ContentStamp")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("FooterAddress")
                         .IsRequired()

@@ -389,6 +389,10 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LatestRevision")
+                        .HasDatabaseName("IX_Articles_WithoutRevision")
+                        .HasFilter("\"LatestRevision\" = 0");
+
                     b.HasIndex("SiteId", "DeletedAt");
 
                     b.HasIndex("SiteId", "ImportSourceKey")
@@ -1151,6 +1155,9 @@ namespace Sen.Web.Infrastructure.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContentStamp")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("FooterAddress")
