@@ -257,6 +257,13 @@ public abstract partial class SeoTests<TFactory>(TFactory factory) : IClassFixtu
             var feed = SyndicationFeed.Load(XmlReader.Create(new StringReader((await GetAsync(client, "/rss.xml")).Body)));
             Assert.All(feed.Items, i => Assert.StartsWith($"http://{host}/", i.Links[0].Uri.ToString(), StringComparison.Ordinal));
             SitemapSchemas.Validate((await GetAsync(client, "/sitemap.xml")).Body, index: true);
+
+            // Asked again from the same host: its own copy, from the cache.
+            foreach (var path in new[] { "/rss.xml", "/sitemap.xml", "/robots.txt" })
+            {
+                using var again = await client.GetAsync(new Uri(path, UriKind.Relative), Ct);
+                Assert.True(again.Headers.Age is not null, $"http://{host}{path} was rendered again instead of coming from the cache");
+            }
         }
     }
 

@@ -22,6 +22,7 @@ public sealed class ConfiguredSite(IConfiguration configuration, PublicBaseUrl p
     public string KeyFor(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return publicBaseUrl.Configured is null ? string.Concat(Key, "\u001f", publicBaseUrl.For(request)) : Key;
+        // Not \u001e or \u001f: the output cache refuses to store under a vary value holding its own key delimiters.
+        return publicBaseUrl.Configured is null ? string.Concat(Key, "|", publicBaseUrl.For(request)) : Key;
     }
 }
