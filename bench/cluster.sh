@@ -163,6 +163,8 @@ for url in "$NODE1" "$NODE2" "$TWO" "$ONE"; do rps "$url$ARTICLE_PATH" "$WARMUP"
 declare -A NAMES=([direct]="$NODE1" [one]="$ONE" [two]="$TWO" [static]="$STATIC")
 ORDER=(direct one two static)
 declare -A RES
+# The warm-up's last views are flushed within a few seconds: read the count after them, not before.
+sleep 3
 VIEWS_BEFORE=$(views)
 for r in $(seq 1 "$ROUNDS"); do
   line=""

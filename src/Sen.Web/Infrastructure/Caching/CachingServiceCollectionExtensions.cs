@@ -38,7 +38,7 @@ public static class CachingServiceCollectionExtensions
                 o.ConfigurationOptions = options;
                 o.InstanceName = configuration["Redis:InstanceName"] ?? "sen:";
             });
-            DecorateStore(services);
+            DecorateStore(services, configuration.GetValue("Redis:LocalCacheLifetime", TimeSpan.FromSeconds(1)));
         }
 
         services.AddSingleton<PublicCache>();
@@ -62,16 +62,21 @@ public static class CachingServiceCollectionExtensions
         return services;
     }
 
-    private static void DecorateStore(IServiceCollection services)
+    // Redis behind a fail-safe, and in front of both the node's short-lived copies of what it read (NodeLocalOutputCacheStore).
+    private static void DecorateStore(IServiceCollection services, TimeSpan localCopies)
     {
         var store = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
         services.Remove(store);
-        services.AddSingleton<IOutputCacheStore>(sp => new FailSafeOutputCacheStore(
-            store.ImplementationInstance as IOutputCacheStore
-                ?? store.ImplementationFactory?.Invoke(sp) as IOutputCacheStore
-                ?? (IOutputCacheStore)ActivatorUtilities.CreateInstance(sp, store.ImplementationType!),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<FailSafeOutputCacheStore>>()));
+        services.AddSingleton<IOutputCacheStore>(sp =>
+        {
+            var failSafe = new FailSafeOutputCacheStore(
+                store.ImplementationInstance as IOutputCacheStore
+                    ?? store.ImplementationFactory?.Invoke(sp) as IOutputCacheStore
+                    ?? (IOutputCacheStore)ActivatorUtilities.CreateInstance(sp, store.ImplementationType!),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<FailSafeOutputCacheStore>>());
+            return localCopies > TimeSpan.Zero ? new NodeLocalOutputCacheStore(failSafe, localCopies) : failSafe;
+        });
     }
 
     /// <summary>Serves ready copies of rendered public pages; goes before routing, behind only the exception handler (see <see cref="ReadyPageFastPath"/>).</summary>
