@@ -86,7 +86,8 @@ public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
             // The newest MaxRanked matches that pass the filters (SQLite takes the newest before its filters; the two
             // agree whenever the filters keep the newest matches, as the default site and date filters do).
             var where = CandidateCondition(command, query, filter, titleOnly);
-            var sparse = await IsSparseAsync(command, where, cancellationToken).ConfigureAwait(false);
+            // Suggestions match the small title vector, which the walk reads cheaply: no estimate for them.
+            var sparse = !titleOnly && await IsSparseAsync(command, where, cancellationToken).ConfigureAwait(false);
 
             // Sparse: the GIN index finds every match and a top-N sort keeps the newest ("Id" + 0 keeps the planner off
             // the key), reading no document vector. Dense: walking the key backwards meets the newest within a few

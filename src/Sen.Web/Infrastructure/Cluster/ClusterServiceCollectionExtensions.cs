@@ -57,8 +57,8 @@ public static class ClusterServiceCollectionExtensions
         // Without Redis, a command run beside the node (`sen import`) tells it through the database.
         services.AddSingleton(sp => new ContentStamps(
             sp.GetService<ClusterRedis>(), sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ContentChangeInterceptor>(),
-            sp.GetRequiredService<IOptions<DatabaseOptions>>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<ContentStamps>>()));
+            sp.GetRequiredService<IOptions<DatabaseOptions>>(), sp.GetRequiredService<IHostApplicationLifetime>(),
+            sp.GetRequiredService<ILogger<ContentStamps>>()));
         services.AddHostedService(sp => sp.GetRequiredService<ContentStamps>());
         services.AddSingleton(sp => new SharedRateLimits(sp.GetService<ClusterRedis>(), sp.GetRequiredService<ILogger<SharedRateLimits>>()));
         return services;

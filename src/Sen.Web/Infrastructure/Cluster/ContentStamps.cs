@@ -18,7 +18,6 @@ public sealed class ContentStamps(
     IServiceScopeFactory scopes,
     ContentChangeInterceptor contentChanges,
     IOptions<DatabaseOptions> options,
-    TimeProvider clock,
     IHostApplicationLifetime lifetime,
     ILogger<ContentStamps> logger) : BackgroundService
 {
@@ -63,7 +62,7 @@ public sealed class ContentStamps(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (redis is not null)
+        if (redis is not null || options.Value.ChangePollInterval <= TimeSpan.Zero)
         {
             return;
         }
@@ -81,7 +80,9 @@ public sealed class ContentStamps(
             return;
         }
 
-        using var timer = new PeriodicTimer(options.Value.ChangePollInterval, clock);
+        // The machine's clock, not the app's TimeProvider: this is plumbing, and a test clock moved on by a week would
+        // tick it 300,000 times.
+        using var timer = new PeriodicTimer(options.Value.ChangePollInterval);
         do
         {
             await CheckAsync(stoppingToken).ConfigureAwait(false);

@@ -16,7 +16,8 @@ public sealed class DatabaseOptions
 
     /// <summary>
     /// Without Redis: how often a node reads the sites' content stamps, which a command (`sen import …`) run beside
-    /// it moves after changing content, to refresh what it caches. With Redis the nodes are told at once instead.
+    /// it moves after changing content, to refresh what it caches (zero: never; cached pages then expire on their own
+    /// within a minute). With Redis the nodes are told at once instead.
     /// </summary>
     public TimeSpan ChangePollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }
