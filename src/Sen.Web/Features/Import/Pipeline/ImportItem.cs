@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Sen.Web.Features.Import.Pipeline;
 
 /// <summary>
@@ -35,6 +37,8 @@ public sealed record ImportItem(
     bool Draft)
 {
     /// <summary>The author's unit or office ("Ban Tuyên giáo Tỉnh ủy"), when the source names it apart from the author.</summary>
+    /// <remarks>Left out of the item's hash when null, so items imported before it existed still count as unchanged.</remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? AuthorUnit { get; init; }
 }
 
