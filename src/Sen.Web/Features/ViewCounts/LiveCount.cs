@@ -54,8 +54,7 @@ internal sealed class LiveCount(
         var counting = counter.CountAsync(articleId, countThis, context.RequestAborted);
         if (counting.IsCompletedSuccessfully)
         {
-            Write(context.Response, counting.Result, countThis, encoding);
-            return ValueTask.CompletedTask;
+            return WriteAsync(context.Response, counting.Result, countThis, encoding);
         }
 
         return WriteWhenCountedAsync(context.Response, counting, countThis, encoding);
@@ -64,37 +63,80 @@ internal sealed class LiveCount(
     private async ValueTask WriteWhenCountedAsync(HttpResponse response, ValueTask<long?> counting, bool countThis, string encoding)
     {
         var counted = await counting.ConfigureAwait(false);
-        Write(response, counted, countThis, encoding);
+        await WriteAsync(response, counted, countThis, encoding).ConfigureAwait(false);
     }
 
     // When the counter cannot say (its store is down), the count stored at render time stands in.
-    private void Write(HttpResponse response, long? counted, bool countThis, string encoding)
+    // The response is started (its headers written into the pipe) before the body: body bytes written
+    // before the start are kept aside by Kestrel and copied into the pipe a second time (bench/NOTES.md).
+    private ValueTask WriteAsync(HttpResponse response, long? counted, bool countThis, string encoding)
     {
+        var count = counted ?? storedAtRender + (countThis ? 1 : 0);
         Span<byte> number = stackalloc byte[ViewCountMarker.MaxUtf8Length];
-        number = number[..ViewCountMarker.FormatUtf8(counted ?? storedAtRender + (countThis ? 1 : 0), number)];
-        var output = response.BodyWriter;
+        number = number[..ViewCountMarker.FormatUtf8(count, number)];
+        var body = SetHeaders(response, number.Length, encoding);
+        var starting = response.StartAsync();
+        if (!starting.IsCompletedSuccessfully)
+        {
+            return WriteWhenStartedAsync(starting, response, count, body);
+        }
+
+        WriteBody(response.BodyWriter, number, body);
+        return ValueTask.CompletedTask;
+    }
+
+    private async ValueTask WriteWhenStartedAsync(Task starting, HttpResponse response, long count, Body body)
+    {
+        await starting.ConfigureAwait(false);
+        var number = new byte[ViewCountMarker.MaxUtf8Length];
+        WriteBody(response.BodyWriter, number.AsSpan(0, ViewCountMarker.FormatUtf8(count, number)), body);
+    }
+
+    private Body SetHeaders(HttpResponse response, int numberLength, string encoding)
+    {
         if (encoding == ArticleEncodings.Gzip)
         {
             // The outer compression middleware leaves a response that already has a Content-Encoding alone.
-            var splice = Gzip;
             response.Headers.ContentEncoding = ArticleEncodings.Gzip;
             response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
-            response.ContentLength = splice.CompressedLength(number.Length);
-            splice.Write(output, number);
+            response.ContentLength = Gzip.CompressedLength(numberLength);
+            return Body.Gzip;
         }
-        else if (encoding == ArticleEncodings.Brotli && Brotli is { } brotliSplice)
+
+        if (encoding == ArticleEncodings.Brotli && Brotli is { } brotliSplice)
         {
             response.Headers.ContentEncoding = ArticleEncodings.Brotli;
             response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
-            response.ContentLength = brotliSplice.CompressedLength(number.Length);
-            brotliSplice.Write(output, number);
+            response.ContentLength = brotliSplice.CompressedLength(numberLength);
+            return Body.Brotli;
         }
-        else
+
+        response.ContentLength = page.Length - length + numberLength;
+        return Body.Plain;
+    }
+
+    private void WriteBody(IBufferWriter<byte> output, ReadOnlySpan<byte> number, Body body)
+    {
+        switch (body)
         {
-            response.ContentLength = page.Length - length + number.Length;
-            output.Write(BeforeCount);
-            output.Write(number);
-            output.Write(AfterCount);
+            case Body.Gzip:
+                Gzip.Write(output, number);
+                break;
+            case Body.Brotli:
+                Brotli!.Write(output, number);
+                break;
+            default:
+                output.Write(BeforeCount);
+                output.Write(number);
+                output.Write(AfterCount);
+                break;
         }
+    }
+
+    private enum Body
+    {
+        Plain,
+        Gzip,
+        Brotli,
     }
 }

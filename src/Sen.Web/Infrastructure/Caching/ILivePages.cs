@@ -23,9 +23,9 @@ public interface ILivePages
 public interface ILiveRegion
 {
     /// <summary>
-    /// Writes the page, with the region filled for this request, into the response pipe in
-    /// <paramref name="encoding"/> (from <see cref="ILivePages.EncodingFor"/>), with its Content-Length and
-    /// Content-Encoding; the caller flushes.
+    /// Sets the page's Content-Length and Content-Encoding, starts the response and writes the page,
+    /// with the region filled for this request, into the response pipe in <paramref name="encoding"/>
+    /// (from <see cref="ILivePages.EncodingFor"/>); the caller flushes.
     /// </summary>
     ValueTask WriteAsync(HttpContext context, string encoding);
 }

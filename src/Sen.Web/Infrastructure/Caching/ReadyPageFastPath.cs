@@ -1,4 +1,3 @@
-using System.Buffers;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Primitives;
@@ -76,19 +75,18 @@ public sealed class ReadyPageFastPath(
             headers[name] = value;
         }
 
-        // Everything goes into the response pipe first and is sent with one flush.
-        var output = response.BodyWriter;
+        // Headers and body go into the response pipe and are sent with one flush. The body is written
+        // after the headers, straight into the pipe: written before them, Kestrel would copy it twice.
         if (page.LiveRegion is { } region)
         {
             await region.WriteAsync(context, encoding!).ConfigureAwait(false);
+            await response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
         }
         else
         {
             response.ContentLength = page.Body.Length;
-            output.Write(page.Body.Span);
+            await response.BodyWriter.WriteAsync(page.Body, context.RequestAborted).ConfigureAwait(false);
         }
-
-        await output.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
     // Only what the full pipeline would answer from the cached page: a GET within the request guards'
