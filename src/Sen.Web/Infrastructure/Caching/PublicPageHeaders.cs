@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Primitives;
 using Sen.Web.Infrastructure.Http;
 
 namespace Sen.Web.Infrastructure.Caching;
 
 /// <summary>
 /// HTTP caching headers of public pages, set when a page is rendered (behind the output cache, so the
-/// cached copy carries them and the cache answers If-None-Match with 304 by itself).
+/// cached copy carries them and the cache answers If-None-Match with 304 by itself), and the page's HTML
+/// without the templates' indentation (<see cref="HtmlWhitespace"/>), paid once per render.
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
@@ -33,24 +35,40 @@ public sealed class PublicPageHeaders(RequestDelegate next)
         }
 
         context.Response.Headers.CacheControl = "no-cache";
-        if (metadata.GetMetadata<ILivePageMetadata>() is not null)
+        var response = context.Response;
+        using var buffer = await ResponseBuffer.CaptureAsync(context, next).ConfigureAwait(false);
+        if (response.StatusCode != StatusCodes.Status200OK || buffer.Written.Length == 0)
         {
-            await next(context).ConfigureAwait(false);
+            if (buffer.Written.Length > 0)
+            {
+                await response.BodyWriter.WriteAsync(buffer.Written, context.RequestAborted).ConfigureAwait(false);
+            }
+
             return;
         }
 
-        var response = context.Response;
-        using var buffer = await ResponseBuffer.CaptureAsync(context, next).ConfigureAwait(false);
+        // Once per render, for every view after it: the page leaves without the templates' indentation.
+        if (IsUncompressedHtml(response))
+        {
+            buffer.Rewrite(HtmlWhitespace.Compact);
+            if (response.ContentLength is not null)
+            {
+                response.ContentLength = buffer.Written.Length;
+            }
+        }
+
         var page = buffer.Written;
-        if (response.StatusCode == StatusCodes.Status200OK && page.Length > 0)
+        if (metadata.GetMetadata<ILivePageMetadata>() is null)
         {
             var hash = SHA256.HashData(page.Span);
             response.Headers.ETag = $"W/\"{Convert.ToBase64String(hash, 0, 15).Replace('+', '-').Replace('/', '_')}\"";
         }
 
-        if (page.Length > 0)
-        {
-            await response.BodyWriter.WriteAsync(page, context.RequestAborted).ConfigureAwait(false);
-        }
+        await response.BodyWriter.WriteAsync(page, context.RequestAborted).ConfigureAwait(false);
     }
+
+    private static bool IsUncompressedHtml(HttpResponse response) =>
+        response.ContentType is { } type
+        && type.StartsWith("text/html", StringComparison.OrdinalIgnoreCase)
+        && StringValues.IsNullOrEmpty(response.Headers.ContentEncoding);
 }

@@ -21,6 +21,18 @@ public sealed class ResponseBuffer : PipeWriter, IHttpResponseBodyFeature, IDisp
 
     public ReadOnlyMemory<byte> Written => array.AsMemory(0, length);
 
+    /// <summary>Lets <paramref name="rewrite"/> change what was written in place, keeping the length it returns (no more than the old one).</summary>
+    public void Rewrite(SpanRewrite rewrite)
+    {
+        ArgumentNullException.ThrowIfNull(rewrite);
+        var rewritten = rewrite(array.AsSpan(0, length));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(rewritten, length);
+        ArgumentOutOfRangeException.ThrowIfNegative(rewritten);
+        length = rewritten;
+    }
+
+    public delegate int SpanRewrite(Span<byte> written);
+
     /// <summary>
     /// Runs the rest of the pipeline with the response body going into a new buffer, and puts the real
     /// body back afterwards (so <c>Response.BodyWriter</c> is the connection's again). The caller disposes the buffer.
