@@ -68,7 +68,7 @@ internal sealed class LiveCount(
 
     // When the counter cannot say (its store is down), the count stored at render time stands in.
     // The response is started (its headers written into the pipe) before the body: body bytes written
-    // before the start are kept aside by Kestrel and copied into the pipe a second time (bench/NOTES.md).
+    // before the start are kept aside by Kestrel and copied into the pipe a second time (BENCHMARKS.md, 2026-12-03 afternoon).
     private ValueTask WriteAsync(HttpResponse response, long? counted, bool countThis, string encoding)
     {
         var count = counted ?? storedAtRender + (countThis ? 1 : 0);
