@@ -202,6 +202,10 @@ public abstract partial class SeoTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.Equal(article.Title, Meta(page, "og:title"));
         Assert.Equal(canonical, Meta(page, "og:url"));
         Assert.NotNull(page.QuerySelector("meta[name='twitter:card']"));
+        Assert.Equal(lead, Meta(page, "og:description"));
+
+        // X falls back to the og: tags; repeating them as twitter:title/description would only add bytes.
+        Assert.Null(page.QuerySelector("meta[name='twitter:title'], meta[name='twitter:description']"));
 
         var data = page.QuerySelectorAll("script[type='application/ld+json']").Select(s => JsonDocument.Parse(s.TextContent).RootElement).ToList();
         var news = data.Single(d => d.GetProperty("@type").GetString() == "NewsArticle");
