@@ -10,7 +10,8 @@ namespace Sen.IntegrationTests.Search;
 
 /// <summary>
 /// PostgreSQL finds relevance candidates two ways, by the planner's estimate of the matches: a sparse query through
-/// the GIN index and a top-N sort, a dense one by walking the key. Both must give the newest matches that pass the filters.
+/// the GIN index and a top-N sort, a dense one by walking the key. Both must give the newest matches that pass the filters,
+/// and a first results page, which counts the matches through its candidates, must count as the count query does.
 /// </summary>
 public sealed class PostgresCandidatePathTests(PostgresAppFactory factory) : IClassFixture<PostgresAppFactory>
 {
@@ -48,7 +49,7 @@ public sealed class PostgresCandidatePathTests(PostgresAppFactory factory) : ICl
 
         foreach (var (word, sparse) in new[] { ("rarquill", true), ("omnivex", false) })
         {
-            var (tookSparse, candidates, expected) = await factory.InScopeAsync(async sp =>
+            var (tookSparse, candidates, expected, counted, firstPage) = await factory.InScopeAsync(async sp =>
             {
                 var db = sp.GetRequiredService<SenDbContext>();
                 var filter = (await sp.GetRequiredService<SearchFilters>().ParseAsync(null, null, null, CancellationToken.None)).Filter;
@@ -56,13 +57,18 @@ public sealed class PostgresCandidatePathTests(PostgresAppFactory factory) : ICl
                 var index = Assert.IsType<PostgresSearchIndex>(sp.GetRequiredService<ISearchIndex>());
                 var took = await index.TakesSparsePathAsync(query, filter, CancellationToken.None);
                 var found = await index.CandidatesAsync(query, filter, titleOnly: false, CancellationToken.None);
+                var count = await index.CountAsync(query, filter, CancellationToken.None);
+                var page = await index.CountAndCandidatesAsync(query, filter, CancellationToken.None);
                 var all = await db.SearchEntries.Where(e => e.Title.Contains(word == "rarquill" ? "Rarquill" : "Omnivex") && e.PublishedAt <= filter.NowUtc)
                     .OrderByDescending(e => e.Id).Select(e => e.Id).Take(ISearchIndex.MaxRanked).ToListAsync();
-                return (took, found.Select(f => f.EntryId).ToList(), all);
+                return (took, found.Select(f => f.EntryId).ToList(), all, count, page);
             });
 
             Assert.True(sparse == tookSparse, $"{word}: sparse path {tookSparse}, expected {sparse}");
             Assert.Equal(expected, candidates);
+            Assert.Equal(expected.Count, counted);
+            Assert.Equal(counted, firstPage.Total);
+            Assert.Equal(expected, firstPage.Rows.Select(f => f.EntryId));
         }
     }
 }

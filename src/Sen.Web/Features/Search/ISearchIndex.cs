@@ -6,6 +6,9 @@ namespace Sen.Web.Features.Search;
 /// </summary>
 public sealed record SearchFilter(int SiteId, DateTime NowUtc, IReadOnlyList<int>? CategoryIds = null, DateTime? FromUtc = null, DateTime? ToUtc = null);
 
+/// <summary>The number of matches (at most <see cref="ISearchIndex.MaxCount"/> + 1) and the newest of them to rank.</summary>
+public sealed record SearchCandidates(int Total, IReadOnlyList<SearchRanking.Fields> Rows);
+
 public enum SearchOrder
 {
     Relevance,
@@ -42,6 +45,16 @@ public interface ISearchIndex
     /// <see cref="SearchRanking"/> orders them by, read in the same query.
     /// </summary>
     Task<IReadOnlyList<SearchRanking.Fields>> CandidatesAsync(SearchQuery query, SearchFilter filter, bool titleOnly, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What a first results page by relevance needs: the count (as <see cref="CountAsync"/>) and the candidates (as
+    /// <see cref="CandidatesAsync"/>). A backend whose candidates pass the same filters as its count reads both in one query.
+    /// </summary>
+    async Task<SearchCandidates> CountAndCandidatesAsync(SearchQuery query, SearchFilter filter, CancellationToken cancellationToken)
+    {
+        var total = await CountAsync(query, filter, cancellationToken).ConfigureAwait(false);
+        return total == 0 ? new SearchCandidates(0, []) : new SearchCandidates(total, await CandidatesAsync(query, filter, titleOnly: false, cancellationToken).ConfigureAwait(false));
+    }
 
     /// <summary>Bytes the index takes on disk (tables and full-text structures), for benchmarks.</summary>
     Task<long> SizeInBytesAsync(CancellationToken cancellationToken);

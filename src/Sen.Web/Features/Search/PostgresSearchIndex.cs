@@ -76,15 +76,32 @@ public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(filter);
+        return query.IsEmpty ? [] : await ReadCandidatesAsync(query, filter, titleOnly, ISearchIndex.MaxRanked, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The candidates pass the same condition as <see cref="CountAsync"/>, so one more row than they need counts the
+    /// matches as far as the count goes: the count query (a second walk or bitmap scan of the same matches) is saved.
+    /// </summary>
+    public async Task<SearchCandidates> CountAndCandidatesAsync(SearchQuery query, SearchFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(filter);
         if (query.IsEmpty)
         {
-            return [];
+            return new SearchCandidates(0, []);
         }
 
-        return await SearchSql.WithCommandAsync(db, async command =>
+        var rows = await ReadCandidatesAsync(query, filter, titleOnly: false, Math.Max(ISearchIndex.MaxRanked, ISearchIndex.MaxCount + 1), cancellationToken).ConfigureAwait(false);
+        var ranked = rows.Count > ISearchIndex.MaxRanked ? rows.Take(ISearchIndex.MaxRanked).ToList() : rows;
+        return new SearchCandidates(Math.Min(rows.Count, ISearchIndex.MaxCount + 1), ranked);
+    }
+
+    private Task<IReadOnlyList<SearchRanking.Fields>> ReadCandidatesAsync(SearchQuery query, SearchFilter filter, bool titleOnly, int limit, CancellationToken cancellationToken) =>
+        SearchSql.WithCommandAsync(db, async command =>
         {
-            // The newest MaxRanked matches that pass the filters (SQLite takes the newest before its filters; the two
-            // agree whenever the filters keep the newest matches, as the default site and date filters do).
+            // The newest matches that pass the filters (SQLite takes the newest before its filters; the two agree
+            // whenever the filters keep the newest matches, as the default site and date filters do).
             var where = CandidateCondition(command, query, filter, titleOnly);
             // Suggestions match the small title vector, which the walk reads cheaply: no estimate for them.
             var sparse = !titleOnly && await IsSparseAsync(command, where, cancellationToken).ConfigureAwait(false);
@@ -93,12 +110,11 @@ public sealed class PostgresSearchIndex(SenDbContext db) : ISearchIndex
             // the key), reading no document vector. Dense: walking the key backwards meets the newest within a few
             // thousand rows, testing each row's vector. The planner prices both alike (it does not count reading a
             // whole-document vector per row), so Sen chooses: bench/search/README.md has the figures.
-            command.CommandText = """SELECT e."Id", e."TitleFolded", e."TitleExact", e."LeadFolded", e."LeadExact", e."ExtraFolded", e."PublishedAt" FROM "SearchEntries" e WHERE """
+            command.CommandText = "SELECT e.\"Id\", " + SearchSql.RankedColumns(query, c => "e.\"" + c + "\"") + " FROM \"SearchEntries\" e WHERE "
                 + where + (sparse ? """ ORDER BY e."Id" + 0 DESC""" : """ ORDER BY e."Id" DESC""") + " LIMIT @cap";
-            SqlFilter.Add(command, "@cap", ISearchIndex.MaxRanked);
+            SqlFilter.Add(command, "@cap", limit);
             return await SearchSql.ReadFieldsAsync(command, cancellationToken).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
-    }
+        }, cancellationToken);
 
     /// <summary>Whether <see cref="CandidatesAsync"/> finds this query's candidates through the GIN index (for tests).</summary>
     internal Task<bool> TakesSparsePathAsync(SearchQuery query, SearchFilter filter, CancellationToken cancellationToken) =>

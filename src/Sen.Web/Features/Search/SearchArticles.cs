@@ -35,14 +35,28 @@ public sealed class SearchArticles(SenDbContext db, ISearchIndex index)
         }
 
         using var timing = SenMetrics.TimeSearch();
-        var total = await index.CountAsync(query.Text, query.Filter, cancellationToken).ConfigureAwait(false);
         var offset = (query.Page - 1) * query.PageSize;
-        if (total == 0 || offset >= Math.Min(total, ISearchIndex.MaxCount))
+        int total;
+        IReadOnlyList<int> ids;
+        if (query.Order == SearchOrder.Relevance && offset + query.PageSize <= RerankDepth)
+        {
+            var candidates = await index.CountAndCandidatesAsync(query.Text, query.Filter, cancellationToken).ConfigureAwait(false);
+            total = candidates.Total;
+            ids = SearchRanking.Order(query.Text, candidates.Rows).Skip(offset).Take(query.PageSize).ToList();
+        }
+        else
+        {
+            total = await index.CountAsync(query.Text, query.Filter, cancellationToken).ConfigureAwait(false);
+            ids = total == 0 || offset >= Math.Min(total, ISearchIndex.MaxCount)
+                ? []
+                : await index.FindAsync(query.Text, query.Filter, query.Order, offset, query.PageSize, titleOnly: false, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (ids.Count == 0 || offset >= Math.Min(total, ISearchIndex.MaxCount))
         {
             return new Result([], total, query.PageSize);
         }
 
-        var ids = await RankAsync(query.Text, query.Filter, query.Order, offset, query.PageSize, titleOnly: false, cancellationToken).ConfigureAwait(false);
         var hits = await LoadAsync(ids, query.Text, cancellationToken).ConfigureAwait(false);
         return new Result(hits, total, query.PageSize);
     }

@@ -17,33 +17,28 @@ public static class SearchRanking
         var folded = query.FoldedTokens.Distinct(StringComparer.Ordinal).ToList();
         var sequence = query.FoldedTokens;
         var marked = query.Tokens.Where(t => t.HasMarks).Select(t => t.Exact).Distinct(StringComparer.Ordinal).ToList();
-        var phrases = query.Groups.Where(g => g.Count > 1).Select(g => g.Select(t => t.Folded).ToList()).ToList();
+        var phrases = query.Groups.Where(g => g.Count > 1).Select(g => string.Join(' ', g.Select(t => t.Folded))).ToList();
         var prefix = query.LastIsPrefix ? sequence[^1] : null;
+        var whole = string.Join(' ', sequence);
 
         var scored = new List<(int Id, double Score, DateTime PublishedAt)>(candidates.Count);
         for (var i = 0; i < candidates.Count; i++)
         {
             var f = candidates[i];
-            var title = Split(f.TitleFolded);
-            var titleExact = Split(f.TitleExact);
-            var lead = Split(f.LeadFolded);
-            var leadExact = Split(f.LeadExact);
-            var extra = Split(f.ExtraFolded);
-
-            var score = 10 * Coverage(folded, title, prefix) + 4 * Coverage(folded, lead, prefix) + 3 * Coverage(folded, extra, prefix);
+            var score = 10 * Coverage(folded, f.TitleFolded, prefix) + 4 * Coverage(folded, f.LeadFolded, prefix) + 3 * Coverage(folded, f.ExtraFolded, prefix);
             if (sequence.Count > 1)
             {
-                score += Contains(title, sequence, prefix) ? 6 : Contains(extra, sequence, prefix) ? 6 : Contains(lead, sequence, prefix) ? 3 : 0;
+                score += Contains(f.TitleFolded, whole, prefix is not null) ? 6 : Contains(f.ExtraFolded, whole, prefix is not null) ? 6 : Contains(f.LeadFolded, whole, prefix is not null) ? 3 : 0;
             }
 
             foreach (var phrase in phrases)
             {
-                score += Contains(title, phrase, null) ? 4 : Contains(lead, phrase, null) ? 2 : 0;
+                score += Contains(f.TitleFolded, phrase, false) ? 4 : Contains(f.LeadFolded, phrase, false) ? 2 : 0;
             }
 
             if (marked.Count > 0)
             {
-                score += 8 * Coverage(marked, titleExact, null) + 3 * Coverage(marked, leadExact, null);
+                score += 8 * Coverage(marked, f.TitleExact, null) + 3 * Coverage(marked, f.LeadExact, null);
             }
 
             // The candidates' order (newest first) decides among equals.
@@ -59,9 +54,9 @@ public static class SearchRanking
             .ToList();
     }
 
-    private static string[] Split(string tokens) => tokens.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-
-    private static double Coverage(List<string> wanted, string[] tokens, string? prefix)
+    // The stored fields are tokens joined by single spaces (SearchText), so a token, or a run of adjacent tokens, is a
+    // substring that starts and ends at a space or an end: found without splitting 1,000 candidates into 5 arrays each.
+    private static double Coverage(List<string> wanted, string tokens, string? prefix)
     {
         if (wanted.Count == 0 || tokens.Length == 0)
         {
@@ -71,7 +66,7 @@ public static class SearchRanking
         var found = 0;
         foreach (var w in wanted)
         {
-            if (Array.IndexOf(tokens, w) >= 0 || (w == prefix && tokens.Any(t => t.StartsWith(w, StringComparison.Ordinal))))
+            if (Contains(tokens, w, w == prefix))
             {
                 found++;
             }
@@ -80,18 +75,13 @@ public static class SearchRanking
         return (double)found / wanted.Count;
     }
 
-    private static bool Contains(string[] tokens, IReadOnlyList<string> sequence, string? prefix)
+    /// <summary>Whether <paramref name="tokens"/> holds <paramref name="words"/> as whole tokens; the last one may be a token's start when <paramref name="lastIsPrefix"/>.</summary>
+    private static bool Contains(string tokens, string words, bool lastIsPrefix)
     {
-        for (var start = 0; start + sequence.Count <= tokens.Length; start++)
+        for (var at = tokens.IndexOf(words, StringComparison.Ordinal); at >= 0; at = tokens.IndexOf(words, at + 1, StringComparison.Ordinal))
         {
-            var all = true;
-            for (var j = 0; j < sequence.Count && all; j++)
-            {
-                var token = tokens[start + j];
-                all = token == sequence[j] || (j == sequence.Count - 1 && prefix is not null && token.StartsWith(sequence[j], StringComparison.Ordinal));
-            }
-
-            if (all)
+            var end = at + words.Length;
+            if ((at == 0 || tokens[at - 1] == ' ') && (lastIsPrefix || end == tokens.Length || tokens[end] == ' '))
             {
                 return true;
             }

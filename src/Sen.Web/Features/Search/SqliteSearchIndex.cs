@@ -115,7 +115,7 @@ public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
             // Not bm25: it counts every document holding each query word (its IDF) on every query, a cost
             // that grows with the archive whatever the LIMIT, while Sen's ranking reads only these rows.
             var match = Match(query, titleOnly);
-            var sql = new StringBuilder("SELECT f.rowid, e.TitleFolded, e.TitleExact, e.LeadFolded, e.LeadExact, e.ExtraFolded, e.PublishedAt FROM " + MatchesThenEntries + " WHERE SearchFts MATCH @match");
+            var sql = new StringBuilder("SELECT f.rowid, " + SearchSql.RankedColumns(query, c => "e." + c) + " FROM " + MatchesThenEntries + " WHERE SearchFts MATCH @match");
             SqlFilter.Add(command, "@match", match);
             SqlFilter.Append(sql, command, filter, c => "e." + c);
             sql.Append(" AND f.rowid >= coalesce((SELECT rowid FROM SearchFts WHERE SearchFts MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @cap), 0)");
