@@ -12,8 +12,9 @@
 # NAME=value settings for one side), ARTICLES (20000), PAGES ("article category1"; any of article home
 # category1 categorydeep), ROUNDS (3), DURATION (5s), WARMUP (10s), CONNECTIONS (32), THREADS (2),
 # DATA (a Sen data folder with generated articles to copy instead of generating), ACCEPT_ENCODING (unset: none, as bench/run.sh; "br" measures a Brotli-only client: nginx then serves
-# the bytes of A's response), PORT (5191: A, +1 B, +2 nginx), KEEP (1 keeps the temp dir), OUT (also
-# write the table there).
+# the bytes of A's response), PORT (5191: A, +1 B, +2 nginx, +3 floor), KEEP (1 keeps the temp dir), OUT (also
+# write the table there), FLOOR (1: also Kestrel alone serving the same bytes from memory, bench/floor/kestrel-floor.cs,
+# measured after nginx in each round (what any ASP.NET Core node could reach here): what any ASP.NET Core node could reach on this machine).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -28,6 +29,8 @@ PORT=${PORT:-5191}
 A_URL="http://127.0.0.1:$PORT"
 B_URL="http://127.0.0.1:$((PORT + 1))"
 NGINX_URL="http://127.0.0.1:$((PORT + 2))"
+FLOOR_URL="http://127.0.0.1:$((PORT + 3))"
+FLOOR=${FLOOR:-0}
 ACCEPT_ENCODING=${ACCEPT_ENCODING:-}
 
 log() { printf '[ab %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
@@ -158,6 +161,16 @@ for _ in $(seq 1 100); do
   sleep 0.05
 done
 
+if [ "$FLOOR" = 1 ]; then
+  dotnet build "$ROOT/bench/floor/kestrel-floor.cs" -c Release -o "$WORK/floor" >"$WORK/floor.log" 2>&1 || { cat "$WORK/floor.log"; exit 1; }
+  (cd "$WORK/floor" && exec dotnet kestrel-floor.dll "$WORK/www" --urls "$FLOOR_URL") >"$WORK/floor-run.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 200); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$FLOOR_URL/${PAGES%% *}.html" || true)" = 200 ] && break
+    sleep 0.05
+  done
+fi
+
 # ---- measure -------------------------------------------------------------------------------------
 settle() {
   local url=$1 t
@@ -174,16 +187,23 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 LOAD_START=$(cut -d" " -f1-3 /proc/loadavg)
+FLOOR_TABLE="
+
+Kestrel alone (bench/floor/kestrel-floor.cs) serving the same bytes, measured after nginx in each round (what any ASP.NET Core node could reach here):
+
+| Page | Kestrel req/s | Kestrel / nginx | B / Kestrel | Rounds (Kestrel/nginx; B/Kestrel) |
+|---|---:|---:|---:|---|"
 for name in $PAGES; do
   log "warming up $name ($WARMUP each)"
   settle "$A_URL"; rps "$A_URL${PATHS[$name]}" "$WARMUP" >/dev/null
   settle "$B_URL"; rps "$B_URL${PATHS[$name]}" "$WARMUP" >/dev/null
+  [ "$FLOOR" = 1 ] && rps "$FLOOR_URL/$name.html" "$WARMUP" >/dev/null
 done
 
 TABLE="| Page | Bytes | A req/s | B req/s | nginx req/s | A / nginx | B / nginx | B / A | Rounds (A/nginx; B/nginx) |
 |---|---:|---:|---:|---:|---:|---:|---:|---|"
 for name in $PAGES; do
-  a=(); b=(); n=(); ra=(); rb=(); rab=()
+  a=(); b=(); n=(); ra=(); rb=(); rab=(); f=(); rf=(); rbf=()
   for r in $(seq 1 "$ROUNDS"); do
     settle "$A_URL"; x=$(rps "$A_URL${PATHS[$name]}" "$DURATION")
     settle "$B_URL"; y=$(rps "$B_URL${PATHS[$name]}" "$DURATION")
@@ -191,18 +211,28 @@ for name in $PAGES; do
     log "$name round $r: A $x, B $y, nginx $z"
     a+=("$x"); b+=("$y"); n+=("$z")
     ra+=("$(ratio "$x" "$z")"); rb+=("$(ratio "$y" "$z")"); rab+=("$(ratio "$y" "$x")")
+    if [ "$FLOOR" = 1 ]; then
+      w=$(rps "$FLOOR_URL/$name.html" "$DURATION")
+      log "$name round $r: Kestrel floor $w"
+      f+=("$w"); rf+=("$(ratio "$w" "$z")"); rbf+=("$(ratio "$y" "$w")")
+    fi
   done
   bytes=$(stat -c %s "$WORK/www/$name.html")
+  if [ "$FLOOR" = 1 ]; then
+    FLOOR_TABLE+="
+| $name | $(median "${f[@]}") | **$(median "${rf[@]}")** | **$(median "${rbf[@]}")** | ${rf[*]}; ${rbf[*]} |"
+  fi
   TABLE+="
 | $name \`${PATHS[$name]}\` | $bytes | $(median "${a[@]}") | $(median "${b[@]}") | $(median "${n[@]}") | **$(median "${ra[@]}")** | **$(median "${rb[@]}")** | **$(median "${rab[@]}")** | ${ra[*]}; ${rb[*]} |"
 done
 LOAD_END=$(cut -d" " -f1-3 /proc/loadavg)
+[ "$FLOOR" = 1 ] || FLOOR_TABLE=""
 
 REPORT="A: ${BASE:-worktree} ${A_ENV:-}; B: worktree ${B_ENV:-} ($(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo ', uncommitted changes')).
 \`wrk -t$THREADS -c$CONNECTIONS -d$DURATION\`${ACCEPT_ENCODING:+ with \`Accept-Encoding: $ACCEPT_ENCODING\`}, $ROUNDS rounds of A, B, nginx after a $WARMUP warm-up per page and side; $([ -n "${DATA:-}" ] && echo "the articles of $DATA" || echo "$ARTICLES generated articles") on SQLite, builds ${A_APP} and ${B_APP}; medians of the rounds.
 Load average $LOAD_START at the start, $LOAD_END at the end ($(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC')).
 
-$TABLE"
+$TABLE$FLOOR_TABLE"
 echo "$REPORT"
 [ -n "${OUT:-}" ] && echo "$REPORT" >"$OUT"
 for name in $PAGES; do

@@ -152,6 +152,44 @@ public abstract class OperationsEndpointsTests<TFactory>(TFactory factory) : ICl
         }
     }
 
+    /// <summary>
+    /// While traces are off the host must not give each request an Activity and a log scope: it does so whenever its
+    /// request log (Microsoft.AspNetCore.Hosting.Diagnostics) is on at any level, and that was half of what a cached
+    /// page allocated (docs/OPERATIONS.md, "Logs").
+    /// </summary>
+    [Fact]
+    public async Task Requests_get_no_activity_from_the_host_while_traces_are_off()
+    {
+        factory.RequireProvider();
+        var seen = new List<bool>();
+        await using var app = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new RecordActivity(seen))));
+        var client = app.CreateClient();
+        foreach (var url in new[] { "/", "/", "/tin-tuc-su-kien" })
+        {
+            using var response = await client.GetAsync(new Uri(url, UriKind.Relative), Ct);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {response.StatusCode}");
+        }
+
+        Assert.Equal([false, false, false], seen);
+    }
+
+    private sealed class RecordActivity(List<bool> seen) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((HttpContext context, RequestDelegate nextMiddleware) =>
+            {
+                lock (seen)
+                {
+                    seen.Add(System.Diagnostics.Activity.Current is not null);
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+
     private static int ClosedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -70,8 +70,9 @@ public sealed class ReadyPageFastPath(
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
         var headers = response.Headers;
-        foreach (var (name, value) in page.Headers)
+        for (var i = 0; i < page.Headers.Count; i++)
         {
+            var (name, value) = page.Headers[i];
             headers[name] = value;
         }
 
