@@ -24,7 +24,8 @@ public static class SecurityHeaders
     private static readonly StringValues NoSniff = "nosniff";
     private static readonly StringValues Deny = "DENY";
     private static readonly StringValues ReferrerPolicy = "strict-origin-when-cross-origin";
-    private static readonly StringValues PermissionsPolicy = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
+    // Not interest-cohort: FLoC is gone, and Chromium reports the unknown feature as an error on every page.
+    private static readonly StringValues PermissionsPolicy = "camera=(), microphone=(), geolocation=()";
     private static readonly StringValues SameOrigin = "same-origin";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
