@@ -42,7 +42,16 @@ public sealed partial class NewsroomAccount(SenSite site)
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).ClickAsync();
 
         // Signed in once the redirect to the dashboard commits: callers go on to their own page.
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin", new() { WaitUntil = WaitUntilState.Commit });
+        try
+        {
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin", new() { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the sign-in ended and what the page said, so that a failure explains itself.
+            var said = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new TimeoutException($"The sign-in did not reach /admin within 30 s; the page is {page.Url}: {said}", e);
+        }
     }
 
     private async Task<HttpClient> SetUpAsync(CancellationToken cancellationToken)
