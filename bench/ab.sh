@@ -14,7 +14,7 @@
 # DATA (a Sen data folder with generated articles to copy instead of generating), ACCEPT_ENCODING (unset: none, as bench/run.sh; "br" measures a Brotli-only client: nginx then serves
 # the bytes of A's response), PORT (5191: A, +1 B, +2 nginx, +3 floor), KEEP (1 keeps the temp dir), OUT (also
 # write the table there), FLOOR (1: also Kestrel alone serving the same bytes from memory, bench/floor/kestrel-floor.cs,
-# measured after nginx in each round (what any ASP.NET Core node could reach here): what any ASP.NET Core node could reach on this machine).
+# measured after nginx in each round: what any ASP.NET Core node could reach on this machine).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
