@@ -49,7 +49,7 @@ public sealed class SearchArticles(SenDbContext db, ISearchIndex index)
             total = await index.CountAsync(query.Text, query.Filter, cancellationToken).ConfigureAwait(false);
             ids = total == 0 || offset >= Math.Min(total, ISearchIndex.MaxCount)
                 ? []
-                : await index.FindAsync(query.Text, query.Filter, query.Order, offset, query.PageSize, titleOnly: false, cancellationToken).ConfigureAwait(false);
+                : await RankAsync(query.Text, query.Filter, query.Order, offset, query.PageSize, titleOnly: false, cancellationToken).ConfigureAwait(false);
         }
 
         if (ids.Count == 0 || offset >= Math.Min(total, ISearchIndex.MaxCount))
