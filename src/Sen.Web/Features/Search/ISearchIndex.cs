@@ -48,7 +48,7 @@ public interface ISearchIndex
 
     /// <summary>
     /// What a first results page by relevance needs: the count (as <see cref="CountAsync"/>) and the candidates (as
-    /// <see cref="CandidatesAsync"/>). A backend whose candidates pass the same filters as its count reads both in one query.
+    /// <see cref="CandidatesAsync"/>), exactly. A backend that can find both in one walk of its index does.
     /// </summary>
     async Task<SearchCandidates> CountAndCandidatesAsync(SearchQuery query, SearchFilter filter, CancellationToken cancellationToken)
     {

@@ -57,11 +57,14 @@ internal static class SearchSql
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            list.Add(new SearchRanking.Fields(
-                reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
-                DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc)));
+            list.Add(ReadFields(reader, 0, 1));
         }
 
         return list;
     }
+
+    /// <summary>One row's fields: the entry id in column <paramref name="id"/>, the <see cref="RankedColumns"/> from column <paramref name="first"/> on.</summary>
+    public static SearchRanking.Fields ReadFields(DbDataReader reader, int id, int first) =>
+        new(reader.GetInt32(id), reader.GetString(first), reader.GetString(first + 1), reader.GetString(first + 2), reader.GetString(first + 3), reader.GetString(first + 4),
+            DateTime.SpecifyKind(reader.GetDateTime(first + 5), DateTimeKind.Utc));
 }
