@@ -105,7 +105,7 @@ declare -A PATHS=([article]="$ARTICLE_PATH" [home]="/" [category1]="/tin-tuc-su-
 start_sen() { # side app url env...
   local side=$1 app=$2 url=$3
   shift 3
-  (cd "$app" && exec env Sen__DataPath="$WORK/data-$side" "$@" dotnet sen.dll --urls "$url") >"$WORK/sen-$side.log" 2>&1 &
+  (cd "$app" && exec env Sen__DataPath="$WORK/data-$side" Site__PublicUrl="$url" "$@" dotnet sen.dll --urls "$url") >"$WORK/sen-$side.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 600); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/" || true)" = 200 ] && return 0

@@ -82,6 +82,8 @@ export Database__Provider=Sqlite
 export Database__SeedDemoContent=true
 export ConnectionStrings__Default=""
 export ASPNETCORE_ENVIRONMENT=Production
+# As deploy/ sets it: one cached copy of each page for every host name, and a cache key without strings built per view.
+export Site__PublicUrl="$SEN_URL"
 export Logging__LogLevel__Default=Warning
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 # The search figures are 31 requests per query from one address: above the per-address limit, which would measure 429s.
