@@ -18,6 +18,11 @@ public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
     // planner would otherwise walk the entries and run the MATCH once per row.
     private const string MatchesThenEntries = "SearchFts f CROSS JOIN SearchEntries e ON e.Id = f.rowid";
 
+    private const string DateIndex = "IX_SearchEntries_SiteId_PublishedAt";
+
+    // How many of the newest entries newest-first search looks up one by one before it builds the set of all matches.
+    private const int DenseWalk = 400;
+
     public async Task<int> CountAsync(SearchQuery query, SearchFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -101,18 +106,42 @@ public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
             var relevance = order == SearchOrder.Relevance;
             var match = Match(query, titleOnly);
 
-            // The id of the MaxRanked-th newest match, or null when there are fewer: a seek, not a scan.
-            command.CommandText = "SELECT rowid FROM SearchFts WHERE SearchFts MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @cap";
+            // The id of the MaxRanked-th newest match, or null when there are fewer (a seek, not a scan), and the newest entry's.
+            command.CommandText = "SELECT rowid, (SELECT max(Id) FROM SearchEntries) FROM SearchFts WHERE SearchFts MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @cap";
             SqlFilter.Add(command, "@match", match);
             SqlFilter.Add(command, "@cap", ISearchIndex.MaxRanked - 1);
-            long? floor = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long value ? value : null;
-            command.Parameters.Clear();
-
-            if (!relevance && floor is not null)
+            long? floor = null;
+            long newestEntry = 0;
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
-                // Newest first among many matches: walk the (SiteId, PublishedAt) index from the newest
-                // end and keep the entries in the set of matching ids, instead of sorting every match.
-                var newest = new StringBuilder("SELECT e.Id FROM SearchEntries e INDEXED BY IX_SearchEntries_SiteId_PublishedAt WHERE e.Id IN (SELECT rowid FROM SearchFts WHERE SearchFts MATCH @match)");
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    floor = reader.GetInt64(0);
+                    newestEntry = reader.IsDBNull(1) ? floor.Value : reader.GetInt64(1);
+                }
+            }
+
+            command.Parameters.Clear();
+            if (!relevance && floor is { } oldest)
+            {
+                // Newest first among many matches. Where they are dense, walking the newest entries by date and asking
+                // the full-text index about each finds the page within a few hundred. It is tried when, as densely as
+                // the newest MaxRanked matches lie among the entries, the page should lie within half that walk.
+                var entriesPerMatch = (double)(newestEntry - oldest + 1) / ISearchIndex.MaxRanked;
+                if ((offset + limit) * entriesPerMatch <= DenseWalk / 2.0)
+                {
+                    var found = await NewestAmongRecentAsync(command, match, filter, offset, limit, cancellationToken).ConfigureAwait(false);
+                    if (found.Count == limit)
+                    {
+                        return found;
+                    }
+
+                    command.Parameters.Clear();
+                }
+
+                // Otherwise walk the (SiteId, PublishedAt) index from the newest end and keep the entries in the set
+                // of all matching ids, built once, instead of sorting every match.
+                var newest = new StringBuilder("SELECT e.Id FROM SearchEntries e INDEXED BY " + DateIndex + " WHERE e.Id IN (SELECT rowid FROM SearchFts WHERE SearchFts MATCH @match)");
                 SqlFilter.Add(command, "@match", match);
                 SqlFilter.Append(newest, command, filter, c => "e." + c);
                 newest.Append(" ORDER BY e.PublishedAt DESC, e.Id DESC LIMIT @limit OFFSET @offset");
@@ -174,6 +203,28 @@ public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
             command.CommandText = sql.ToString();
             return await SearchSql.ReadFieldsAsync(command, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Newest first among the newest DenseWalk entries that pass the filters, each looked up in the full-text index
+    // (a seek per word). Fewer than the page when the walk ends first (or there are not that many entries): the caller
+    // then takes the set path, which is exact for any page.
+    private static async Task<IReadOnlyList<int>> NewestAmongRecentAsync(DbCommand command, string match, SearchFilter filter, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder("SELECT e.Id FROM SearchEntries e INDEXED BY " + DateIndex
+            + " WHERE EXISTS (SELECT 1 FROM SearchFts WHERE SearchFts MATCH @match AND rowid = e.Id)");
+        SqlFilter.Add(command, "@match", match);
+        SqlFilter.Append(sql, command, filter, c => "e." + c);
+
+        // A bound on the walk, not a LIMIT in a subquery: sorting that subquery's rows would look up all of them.
+        sql.Append(" AND (e.PublishedAt, e.Id) >= (SELECT PublishedAt, Id FROM SearchEntries INDEXED BY " + DateIndex + " WHERE 1");
+        SqlFilter.AppendCondition(sql, filter, c => c);
+        sql.Append(" ORDER BY PublishedAt DESC, Id DESC LIMIT 1 OFFSET @walk)");
+        sql.Append(" ORDER BY e.PublishedAt DESC, e.Id DESC LIMIT @limit OFFSET @offset");
+        SqlFilter.Add(command, "@walk", DenseWalk - 1);
+        SqlFilter.Add(command, "@limit", limit);
+        SqlFilter.Add(command, "@offset", offset);
+        command.CommandText = sql.ToString();
+        return await SearchSql.ReadIdsAsync(command, limit, cancellationToken).ConfigureAwait(false);
     }
 
     private static void NewestFirst(List<SearchRanking.Fields> rows)
