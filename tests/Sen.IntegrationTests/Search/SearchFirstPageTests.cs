@@ -54,7 +54,7 @@ public abstract class SearchFirstPageTests<TFactory>(TFactory factory) : IClassF
         {
             ("published", new SearchFilter(siteId, now)),
             ("one category", new SearchFilter(siteId, now, CategoryIds: [categories[0]])),
-            ("the last 100 minutes", new SearchFilter(siteId, now, FromUtc: now.AddMinutes(-100))),
+            ("the last 100 minutes", new SearchFilter(siteId, now, FromUtc: now.AddMinutes(-100.5))),
             ("no category", new SearchFilter(siteId, now, CategoryIds: [])),
         };
         var published = 0;
@@ -62,16 +62,29 @@ public abstract class SearchFirstPageTests<TFactory>(TFactory factory) : IClassF
         {
             foreach (var (name, filter) in filters)
             {
-                var (count, candidates, firstPage) = await factory.InScopeAsync(async sp =>
+                var (count, candidates, firstPage, expected) = await factory.InScopeAsync(async sp =>
                 {
                     var index = sp.GetRequiredService<ISearchIndex>();
                     var query = SearchQuery.Parse(word);
                     var count = await index.CountAsync(query, filter, CancellationToken.None);
                     var candidates = await index.CandidatesAsync(query, filter, titleOnly: false, CancellationToken.None);
-                    return (count, candidates, await index.CountAndCandidatesAsync(query, filter, CancellationToken.None));
+                    var firstPage = await index.CountAndCandidatesAsync(query, filter, CancellationToken.None);
+                    var titled = char.ToUpperInvariant(word[0]) + word[1..];
+                    var matches = await sp.GetRequiredService<SenDbContext>().SearchEntries.Where(e => e.Title.Contains(titled))
+                        .OrderByDescending(e => e.Id).Select(e => new { e.Id, e.SiteId, e.PublishedAt, e.CategoryId }).ToListAsync();
+                    var passing = (Func<int, DateTime, int?, bool>)((site, at, category) => site == filter.SiteId && at <= filter.NowUtc
+                        && (filter.FromUtc is null || at >= filter.FromUtc) && (filter.CategoryIds is null || filter.CategoryIds.Contains(category ?? 0)));
+
+                    // SQLite ranks those of the newest 1,000 matches that pass the filters; PostgreSQL the newest 1,000 of the
+                    // matches that pass them (src/Sen.Web/Features/Search/README.md).
+                    var expected = index is SqliteSearchIndex
+                        ? matches.Take(ISearchIndex.MaxRanked).Where(m => passing(m.SiteId, m.PublishedAt, m.CategoryId)).Select(m => m.Id).ToList()
+                        : matches.Where(m => passing(m.SiteId, m.PublishedAt, m.CategoryId)).Take(ISearchIndex.MaxRanked).Select(m => m.Id).ToList();
+                    return (count, candidates, firstPage, expected);
                 });
 
                 Assert.True(count == firstPage.Total, $"{word}, {name}: the first page counted {firstPage.Total}, the count query {count}");
+                Assert.True(expected.SequenceEqual(candidates.Select(c => c.EntryId)), $"{word}, {name}: expected {expected.Count} candidates from {expected.FirstOrDefault()} to {expected.LastOrDefault()}, got {candidates.Count}");
                 Assert.Equal(candidates, firstPage.Rows);
                 if (word == "quorvex" && name == "published")
                 {

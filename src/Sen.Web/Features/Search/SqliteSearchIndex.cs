@@ -54,33 +54,7 @@ public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
         return await SearchSql.WithCommandAsync(db, async command =>
         {
             var match = Match(query, titleOnly: false);
-            var sql = new StringBuilder("SELECT m.rowid, e.Id IS NOT NULL, " + SearchSql.RankedColumns(query, c => "e." + c)
-                + " FROM (SELECT rowid FROM SearchFts WHERE SearchFts MATCH @match ORDER BY rowid DESC LIMIT @cap) m"
-                + " LEFT JOIN SearchEntries e ON e.Id = m.rowid");
-            SqlFilter.Add(command, "@match", match);
-            SqlFilter.Add(command, "@cap", ISearchIndex.MaxRanked);
-            SqlFilter.Append(sql, command, filter, c => "e." + c);
-
-            // Ordered here, not by an ORDER BY: SQLite would copy the 1,000 rows' text into a temporary b-tree to sort
-            // them (half the query's time), though they nearly always come in the subquery's order already.
-            command.CommandText = sql.ToString();
-            var rows = new List<SearchRanking.Fields>(ISearchIndex.MaxRanked);
-            var matches = 0;
-            var oldest = long.MaxValue;
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-            {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    matches++;
-                    oldest = Math.Min(oldest, reader.GetInt64(0));
-                    if (reader.GetBoolean(1))
-                    {
-                        rows.Add(SearchSql.ReadFields(reader, 0, 2));
-                    }
-                }
-            }
-
-            NewestFirst(rows);
+            var (rows, matches, oldest) = await NewestMatchesAsync(command, query, match, filter, cancellationToken).ConfigureAwait(false);
             if (matches < ISearchIndex.MaxRanked)
             {
                 return new SearchCandidates(rows.Count, rows);
@@ -188,21 +162,45 @@ public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
             return [];
         }
 
+        // Not bm25: it counts every document holding each query word (its IDF) on every query, a cost that grows
+        // with the archive whatever the LIMIT, while Sen's ranking reads only these rows.
         return await SearchSql.WithCommandAsync(db, async command =>
+            (await NewestMatchesAsync(command, query, Match(query, titleOnly), filter, cancellationToken).ConfigureAwait(false)).Rows, cancellationToken).ConfigureAwait(false);
+    }
+
+    // One walk of the full-text index: its newest MaxRanked matches, each LEFT JOINed to its entry on the filters. Returns
+    // the entries that pass, newest first, how many matches were read and the oldest of them.
+    private static async Task<(List<SearchRanking.Fields> Rows, int Matches, long Oldest)> NewestMatchesAsync(
+        DbCommand command, SearchQuery query, string match, SearchFilter filter, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder("SELECT m.rowid, e.Id IS NOT NULL, " + SearchSql.RankedColumns(query, c => "e." + c)
+            + " FROM (SELECT rowid FROM SearchFts WHERE SearchFts MATCH @match ORDER BY rowid DESC LIMIT @cap) m"
+            + " LEFT JOIN SearchEntries e ON e.Id = m.rowid");
+        SqlFilter.Add(command, "@match", match);
+        SqlFilter.Add(command, "@cap", ISearchIndex.MaxRanked);
+        SqlFilter.Append(sql, command, filter, c => "e." + c);
+
+        // Ordered here, not by an ORDER BY: SQLite would copy the 1,000 rows' text into a temporary b-tree to sort
+        // them (half the query's time), though they nearly always come in the subquery's order already.
+        command.CommandText = sql.ToString();
+        var rows = new List<SearchRanking.Fields>(ISearchIndex.MaxRanked);
+        var matches = 0;
+        var oldest = long.MaxValue;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            // Not bm25: it counts every document holding each query word (its IDF) on every query, a cost
-            // that grows with the archive whatever the LIMIT, while Sen's ranking reads only these rows.
-            var match = Match(query, titleOnly);
-            var sql = new StringBuilder("SELECT f.rowid, " + SearchSql.RankedColumns(query, c => "e." + c) + " FROM " + MatchesThenEntries + " WHERE SearchFts MATCH @match");
-            SqlFilter.Add(command, "@match", match);
-            SqlFilter.Append(sql, command, filter, c => "e." + c);
-            sql.Append(" AND f.rowid >= coalesce((SELECT rowid FROM SearchFts WHERE SearchFts MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @cap), 0)");
-            sql.Append(" ORDER BY f.rowid DESC LIMIT @cap1");
-            SqlFilter.Add(command, "@cap", ISearchIndex.MaxRanked - 1);
-            SqlFilter.Add(command, "@cap1", ISearchIndex.MaxRanked);
-            command.CommandText = sql.ToString();
-            return await SearchSql.ReadFieldsAsync(command, cancellationToken).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                matches++;
+                oldest = Math.Min(oldest, reader.GetInt64(0));
+                if (reader.GetBoolean(1))
+                {
+                    rows.Add(SearchSql.ReadFields(reader, 0, 2));
+                }
+            }
+        }
+
+        NewestFirst(rows);
+        return (rows, matches, oldest);
     }
 
     // Newest first among the newest DenseWalk entries that pass the filters, each looked up in the full-text index
