@@ -36,11 +36,11 @@ public sealed class SqliteSearchIndex(SenDbContext db) : ISearchIndex
     }
 
     /// <summary>
-    /// The first results page walks the full-text index once, where <see cref="CountAsync"/> and <see cref="CandidatesAsync"/>
-    /// walk it three times (the count, the floor, the candidates): its newest <see cref="ISearchIndex.MaxRanked"/> matches,
-    /// each with its entry's words when the entry passes the filters. A query of common words with few hits walks every
-    /// word's whole list, so once instead of three times is most of its cost. Only when there are that many matches are
-    /// the older ones counted, and that walk stops at the cap.
+    /// The first results page walks the full-text index once, where <see cref="CountAsync"/> then <see cref="CandidatesAsync"/>
+    /// walk it twice: its newest <see cref="ISearchIndex.MaxRanked"/> matches, each with its entry's words when the entry
+    /// passes the filters, counted as they are read. A query of common words with few hits walks every word's whole list,
+    /// so the walks saved are most of its cost. Only when there are that many matches are the older ones counted, and that
+    /// walk stops at the cap.
     /// </summary>
     public async Task<SearchCandidates> CountAndCandidatesAsync(SearchQuery query, SearchFilter filter, CancellationToken cancellationToken)
     {
