@@ -218,10 +218,18 @@ run_wrk() { # url connections duration outfile [extra args]
   wrk -t"$THREADS" -c"$c" -d"$d" --latency "$@" "$url" >"$out" 2>&1
 }
 
+# Where the memory goes: Sen's RSS and its peak so far (VmHWM) after each phase, for the report.
+MEMORY_PHASES=()
+mark_memory() { # phase name
+  MEMORY_PHASES+=("| $1 | $(awk '/^VmRSS:/ { print int($2 / 1024) }' "/proc/$SEN_PID/status") | $(awk '/^VmHWM:/ { print int($2 / 1024) }' "/proc/$SEN_PID/status") |")
+}
+mark_memory "start and the first page of each kind"
+
 log "warming up Sen ($WARMUP per page)"
 for name in "${ORDER[@]}"; do
   run_wrk "$SEN_URL${PATHS[$name]}" 32 "$WARMUP" "$WORK/warmup-$name.txt"
 done
+mark_memory "warm-up"
 
 # Each page is measured in ROUNDS rounds of Sen and nginx back to back, so each pair shares a few seconds
 # of the machine; the report gives the medians and every round's ratio (on two shared cores one run swings
@@ -244,6 +252,7 @@ for name in "${ORDER[@]}"; do
       done
     done
   done
+  mark_memory "$name, every round"
 done
 
 # The article page again, now while an editor saves it through the newsroom every second (SAVE=0 skips this):
@@ -282,6 +291,7 @@ if [ "${SAVE:-1}" = 1 ]; then
     wait "$SAVER_PID" 2>/dev/null || true
     SAVE_RESULT=$(grep -E '^saves=' "$WORK/save.log" || echo "saver reported nothing: $(tail -3 "$WORK/save.err" | tr '\n' ' ')")
     log "saver: $SAVE_RESULT"
+    mark_memory "the article while an editor saves"
   fi
 fi
 
@@ -296,6 +306,7 @@ EXACT_NON2XX=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$WORK/exact.txt"
 sleep 2.5
 VIEWS_AFTER=$(view_count)
 VIEWS_ADDED=$(( VIEWS_AFTER - VIEWS_BEFORE ))
+mark_memory "exactness run"
 if [ "$VIEWS_ADDED" -eq "$EXACT_COMPLETED" ]; then
   EXACT_RESULT="PASS (equal)"
 elif [ "$VIEWS_ADDED" -ge "$EXACT_COMPLETED" ] && [ "$VIEWS_ADDED" -le "$EXACT_SENT" ]; then
@@ -311,6 +322,7 @@ if [ "$search_code" != 404 ] && [ "$search_code" != 000 ]; then
   SEARCH_SECTION=$(SEN_URL="$SEN_URL" "$ROOT/bench/search.sh" 2>"$WORK/search.err" || { cat "$WORK/search.err" >&2; echo "search measurement failed (see the run's log)"; })
 fi
 
+[ -z "$SEARCH_SECTION" ] || mark_memory "search"
 LOAD_END=$(cut -d" " -f1-3 /proc/loadavg)
 PEAK_RSS_KB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SEN_PID/status")
 RSS_KB=$(awk '/^VmRSS:/ { print $2 }' "/proc/$SEN_PID/status")
@@ -456,6 +468,10 @@ WRK_VERSION=$( (wrk -v 2>&1 || true) | head -1 | awk '{ print $1, $2 }')
   echo
   echo "- Peak RSS of Sen over the whole run (VmHWM): $PEAK_RSS_MB MB (RSS at the end $(( RSS_KB / 1024 )) MB)."
   echo "- Start-up, process start to the first 200 on \`/\`: $STARTUP_MS ms."
+  echo
+  echo "| After | RSS MB | Peak so far MB |"
+  echo "|---|---:|---:|"
+  printf '%s\n' "${MEMORY_PHASES[@]}"
   echo
   if [ -n "$SEARCH_SECTION" ]; then
     echo "## Search"
