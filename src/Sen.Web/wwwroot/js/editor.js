@@ -202,7 +202,16 @@
     document.body.appendChild(box);
     return new Promise((resolve) => {
       let result = null;
-      cancel.addEventListener("click", () => box.close());
+      // Settled in the same task as close(): the "close" event comes a task later, and a key pressed in
+      // between would reach the writing area before the caller had put the caret back.
+      let settled = false;
+      const settle = () => {
+        if (settled) { return; }
+        settled = true;
+        box.remove();
+        resolve(result);
+      };
+      cancel.addEventListener("click", () => { box.close(); settle(); });
       form.addEventListener("submit", async (event) => {
         event.preventDefault();
         error.textContent = "";
@@ -214,12 +223,10 @@
         } finally {
           ok.disabled = false;
         }
-        if (result) { box.close(); }
+        if (result) { box.close(); settle(); }
       });
-      box.addEventListener("close", () => {
-        box.remove();
-        resolve(result);
-      });
+      // Esc closes the dialog natively.
+      box.addEventListener("close", settle);
       box.showModal();
       if (fields.focus) { fields.focus.focus(); }
     });
