@@ -120,6 +120,29 @@ public sealed class EditorTests(SenSite site, NewsroomAccount account) : IClassF
     }
 
     [Fact]
+    public async Task Esc_closes_a_dialog_and_the_next_keys_go_where_the_caret_was()
+    {
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var errors = CollectErrors(page);
+        await OpenEditorAsync(page);
+        await page.Locator(".ql-editor").ClickAsync();
+        await page.Keyboard.TypeAsync("Mở đầu");
+
+        await ToolbarButtonAsync(page, "ql-table-insert");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("dialog[open]").WaitForAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await page.Keyboard.TypeAsync(" và tiếp theo");
+
+        Assert.Equal(0, await page.Locator("dialog").CountAsync());
+        Assert.True(await EditorHasFocusAsync(page), "Esc did not give the focus back to the writing area.");
+        Assert.Equal("Mở đầu và tiếp theo", (await page.Locator(".ql-editor").InnerTextAsync()).Trim());
+        Assert.Equal(0, await page.Locator(".ql-editor table").CountAsync());
+        Assert.True(errors.Count == 0, "Browser errors:\n" + string.Join("\n", errors));
+    }
+
+    [Fact]
     public async Task A_paste_from_word_keeps_structure_and_drops_what_word_adds()
     {
         await using var context = await site.NewContextAsync();

@@ -225,7 +225,8 @@
         }
         if (result) { box.close(); settle(); }
       });
-      // Esc closes the dialog natively.
+      // Esc: closed here too, in the key's own task, rather than natively a task later.
+      box.addEventListener("cancel", (event) => { event.preventDefault(); box.close(); settle(); });
       box.addEventListener("close", settle);
       box.showModal();
       if (fields.focus) { fields.focus.focus(); }
