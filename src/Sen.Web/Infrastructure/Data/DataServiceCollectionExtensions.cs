@@ -42,10 +42,16 @@ public static class DataServiceCollectionExtensions
         services.AddHostedService<DatabaseInitializationService>();
 
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory"));
+        SkipModelCheckOnMigrate(builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory")));
 
     public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseNpgsql(connectionString);
+        SkipModelCheckOnMigrate(builder.UseNpgsql(connectionString));
+
+    // Before migrating, EF looks for model changes that no migration holds, which means building the whole
+    // model from OnModelCreating: the compiled model (CompiledModels/, tools/compiled-models.sh) spares
+    // exactly that, about 200 ms of every start. The tests make the same check for both providers (MigrationsTests).
+    private static DbContextOptionsBuilder SkipModelCheckOnMigrate(DbContextOptionsBuilder builder) =>
+        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
 
     private static string SqliteConnectionString(string? configured, IConfiguration configuration, IHostEnvironment environment)
     {
